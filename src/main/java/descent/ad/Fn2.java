@@ -1,0 +1,10 @@
+package descent.ad;
+
+import descent.ad.core.Value;
+
+/** A function of two traced values, e.g. {@code (x, y) -> x.mul(y).sum()}. */
+@FunctionalInterface
+public interface Fn2 {
+    /** The function body, written with {@link Value} operations. */
+    Value apply(Value x, Value y);
+}

@@ -1,0 +1,10 @@
+package descent.ad;
+
+import descent.ad.core.Value;
+
+/** A function of any number of traced values, returning one or more values. */
+@FunctionalInterface
+public interface FnN {
+    /** The function body, written with {@link Value} operations. */
+    Value[] apply(Value... xs);
+}

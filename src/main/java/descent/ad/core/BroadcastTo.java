@@ -1,0 +1,57 @@
+package descent.ad.core;
+
+import descent.tensor.Kernel;
+import descent.tensor.Layout;
+import descent.tensor.Shape;
+
+import java.util.List;
+
+/** Broadcast to a larger shape (NumPy rules). Transpose: sum over the broadcast axes. */
+public final class BroadcastTo extends LinearPrimitive {
+    private final Shape target;
+
+    /** Broadcast to {@code target}. */
+    public BroadcastTo(Shape target) {
+        this.target = target;
+    }
+
+    @Override
+    public String name() {
+        return "broadcast" + target;
+    }
+
+    @Override
+    public Shape shape(Shape... in) {
+        if (!in[0].broadcastsTo(target)) {
+            throw new IllegalArgumentException("broadcastTo: shape " + in[0] + " does not broadcast to " + target);
+        }
+        return target;
+    }
+
+    @Override
+    public Kernel kernel(Shape[] in, Shape out) {
+        return Layout.broadcastTo(in[0], target);
+    }
+
+    @Override
+    public Value[] vjp(Value[] x, Value y, Value ct, boolean[] needed) {
+        return new Value[] {needed[0] ? ct.sumTo(x[0].shape()) : null};
+    }
+
+    @Override
+    public List<Sample> samples() {
+        return List.of(Sample.of(new BroadcastTo(Shape.of(2, 3)), -1, 1, Shape.of(3)),
+                Sample.of(new BroadcastTo(Shape.of(2, 3)), -1, 1, Shape.of(2, 1)),
+                Sample.of(new BroadcastTo(Shape.of(2, 2)), -1, 1, Shape.SCALAR));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BroadcastTo && ((BroadcastTo) o).target.equals(target);
+    }
+
+    @Override
+    public int hashCode() {
+        return target.hashCode() + 3;
+    }
+}

@@ -1,0 +1,54 @@
+package descent.ad.core;
+
+import descent.tensor.Kernel;
+import descent.tensor.Layout;
+import descent.tensor.Shape;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Axis permutation: output axis i is input axis perm[i]. Transpose: the inverse permutation. */
+public final class Permute extends LinearPrimitive {
+    private final int[] perm;
+
+    /** Permute by {@code perm}. */
+    public Permute(int... perm) {
+        this.perm = perm.clone();
+    }
+
+    @Override
+    public String name() {
+        return "permute" + Arrays.toString(perm);
+    }
+
+    @Override
+    public Shape shape(Shape... in) {
+        return Layout.permuteShape(in[0], perm);
+    }
+
+    @Override
+    public Kernel kernel(Shape[] in, Shape out) {
+        return Layout.permute(in[0], perm);
+    }
+
+    @Override
+    public Value[] vjp(Value[] x, Value y, Value ct, boolean[] needed) {
+        return new Value[] {needed[0] ? ct.permute(Layout.inversePermutation(perm)) : null};
+    }
+
+    @Override
+    public List<Sample> samples() {
+        return List.of(Sample.of(new Permute(1, 0), -1, 1, Shape.of(2, 3)),
+                Sample.of(new Permute(2, 0, 1), -1, 1, Shape.of(2, 3, 4)));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Permute && Arrays.equals(((Permute) o).perm, perm);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(perm);
+    }
+}

@@ -1,0 +1,36 @@
+package descent.ad.core;
+
+import descent.tensor.Shape;
+import descent.tensor.Tensor;
+
+/**
+ * A representative application of a primitive for automatic checking: operand shapes, the interval
+ * from which differentiable operands are drawn, and fixed values for operands that are not
+ * differentiated (indices, masks), which are null for drawn operands.
+ */
+public record Sample(Primitive prim, Shape[] shapes, double lo, double hi, Tensor[] fixed) {
+
+    /** A sample whose operands are all drawn from [lo, hi]. */
+    public static Sample of(Primitive prim, double lo, double hi, Shape... shapes) {
+        return new Sample(prim, shapes, lo, hi, new Tensor[shapes.length]);
+    }
+
+    /** A sample with some fixed (non-differentiated) operands; null entries of {@code fixed} are drawn. */
+    public static Sample withFixed(Primitive prim, double lo, double hi, Shape[] shapes, Tensor... fixed) {
+        return new Sample(prim, shapes, lo, hi, fixed);
+    }
+
+    /** True if operand i is drawn and differentiated. */
+    public boolean differentiable(int i) {
+        return fixed[i] == null;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(prim.toString()).append('(');
+        for (int i = 0; i < shapes.length; i++) {
+            sb.append(i > 0 ? ", " : "").append(shapes[i]);
+        }
+        return sb.append(')').toString();
+    }
+}

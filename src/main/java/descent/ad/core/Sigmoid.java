@@ -1,0 +1,35 @@
+package descent.ad.core;
+
+import descent.tensor.UnaryOp;
+
+/** Logistic sigmoid y = 1/(1+e^-x). Taylor: y' = (y - y^2) x'. */
+public final class Sigmoid extends UnaryPrimitive {
+    /** The primitive. */
+    public static final Sigmoid INSTANCE = new Sigmoid();
+
+    private Sigmoid() {
+        super(UnaryOp.SIGMOID);
+    }
+
+    @Override
+    Value derivative(Value x, Value y) {
+        return y.mul(y.rsub(1));
+    }
+
+    @Override
+    public Value[] taylor(Value[][] x, Value y) {
+        return series(x[0], y);
+    }
+
+    /** The series of sigmoid(x(t)) given y_0 = sigmoid(x_0). */
+    static Value[] series(Value[] x, Value y0) {
+        int order = x.length - 1;
+        Value[] r = Series.constant(y0, order);
+        Value[] g = Series.constant(y0.mul(y0.rsub(1)), order);
+        for (int k = 1; k <= order; k++) {
+            r[k] = Series.integrateTerm(x, g, k);
+            g[k] = Series.sub(r[k], Series.cauchyTerm(r, r, k));
+        }
+        return r;
+    }
+}

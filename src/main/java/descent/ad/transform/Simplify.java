@@ -1,0 +1,71 @@
+package descent.ad.transform;
+
+import descent.ad.core.Eqn;
+import descent.ad.core.Graph;
+import descent.ad.core.Primitive;
+import descent.ad.core.Trace;
+import descent.ad.core.Value;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Graph clean-up run after every transform: drops equations no output depends on, and shares
+ * equations that apply the same primitive (with equal parameters) to the same operands.
+ * Constant folding already happened while tracing.
+ */
+public final class Simplify {
+    private Simplify() {
+    }
+
+    private record Key(Primitive prim, List<Value> operands) {
+    }
+
+    /** An equivalent graph without dead or duplicate equations. */
+    public static Graph run(Graph g) {
+        Set<Value> live = new HashSet<>(g.outputs());
+        List<Eqn> eqns = g.eqns();
+        boolean[] keep = new boolean[eqns.size()];
+        for (int q = eqns.size() - 1; q >= 0; q--) {
+            Eqn e = eqns.get(q);
+            if (live.contains(e.out())) {
+                keep[q] = true;
+                live.addAll(Arrays.asList(e.inputs()));
+            }
+        }
+        Trace t = new Trace(g.parent());
+        return Trace.within(t, () -> {
+            Env env = new Env(t);
+            for (Value in : g.inputs()) {
+                env.bind(in, t.input(in.shape()));
+            }
+            env.bindCaptures(g);
+            Map<Key, Value> seen = new HashMap<>();
+            for (int q = 0; q < eqns.size(); q++) {
+                if (!keep[q]) {
+                    continue;
+                }
+                Eqn e = eqns.get(q);
+                Value[] x = env.get(e.inputs());
+                t.attributeTo(e.site());
+                Key k = new Key(e.prim(), Arrays.asList(x));
+                Value y = seen.get(k);
+                if (y == null) {
+                    y = t.apply(e.prim(), x);
+                    seen.put(k, y);
+                }
+                env.bind(e.out(), y);
+            }
+            t.attributeTo(null);
+            Value[] outs = new Value[g.outputs().size()];
+            for (int i = 0; i < outs.length; i++) {
+                outs[i] = env.get(g.outputs().get(i));
+            }
+            return t.finish(outs);
+        });
+    }
+}

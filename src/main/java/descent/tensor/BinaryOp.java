@@ -1,0 +1,54 @@
+package descent.tensor;
+
+/**
+ * Elementwise functions of two arguments. Comparisons return 1.0 for true and 0.0 for false.
+ * Each constant carries its own loop so that the JIT compiles a separate loop per function.
+ */
+public enum BinaryOp {
+    /** a + b */
+    ADD { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] + b[bo + i]; } },
+    /** a - b */
+    SUB { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] - b[bo + i]; } },
+    /** a * b */
+    MUL { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] * b[bo + i]; } },
+    /** a / b */
+    DIV { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] / b[bo + i]; } },
+    /** a^b */
+    POW { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.pow(a[ao + i], b[bo + i]); } },
+    /** max(a, b), NaN if either is NaN */
+    MAXIMUM { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.max(a[ao + i], b[bo + i]); } },
+    /** min(a, b), NaN if either is NaN */
+    MINIMUM { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.min(a[ao + i], b[bo + i]); } },
+    /** a < b */
+    LT { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] < b[bo + i] ? 1 : 0; } },
+    /** a <= b */
+    LE { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] <= b[bo + i] ? 1 : 0; } },
+    /** a > b */
+    GT { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] > b[bo + i] ? 1 : 0; } },
+    /** a >= b */
+    GE { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] >= b[bo + i] ? 1 : 0; } },
+    /** a == b */
+    EQ { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] == b[bo + i] ? 1 : 0; } },
+    /** a != b */
+    NE { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] != b[bo + i] ? 1 : 0; } };
+
+    /** o[oo + i] = f(a[ao + i], b[bo + i]) for i in [0, n); o may be a or b at the same offset. */
+    abstract void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n);
+
+    /** f(a, b) for one pair of values. */
+    public double apply(double a, double b) {
+        double[] o = {a, b};
+        loop(o, 0, o, 1, o, 0, 1);
+        return o[0];
+    }
+
+    /** True for the comparisons, whose results are 0/1 masks with zero derivative. */
+    public boolean isComparison() {
+        return ordinal() >= LT.ordinal();
+    }
+
+    /** Lower-case name used in messages and graph listings. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,164 @@
+package descent.tensor;
+
+import java.util.Arrays;
+
+/**
+ * The dimensions of a tensor, outermost first (row-major). A shape of rank 0 describes a scalar.
+ * Shapes are immutable and compare by value.
+ */
+public final class Shape {
+    /** The rank-0 shape of a scalar. */
+    public static final Shape SCALAR = new Shape(new int[0]);
+
+    private final int[] dims;
+    private final int size;
+
+    private Shape(int[] dims) {
+        long n = 1;
+        for (int d : dims) {
+            if (d < 0) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " has a negative dimension");
+            }
+            n *= d;
+            if (n > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " has more than 2^31 elements");
+            }
+        }
+        this.dims = dims;
+        this.size = (int) n;
+    }
+
+    /** A shape with the given dimensions (copied). */
+    public static Shape of(int... dims) {
+        return dims.length == 0 ? SCALAR : new Shape(dims.clone());
+    }
+
+    /** Number of dimensions. */
+    public int rank() {
+        return dims.length;
+    }
+
+    /** Total number of elements: the product of the dimensions (1 for a scalar). */
+    public int size() {
+        return size;
+    }
+
+    /** Dimension {@code axis}; a negative axis counts from the end. */
+    public int dim(int axis) {
+        return dims[axis(axis)];
+    }
+
+    /** A copy of the dimensions. */
+    public int[] dims() {
+        return dims.clone();
+    }
+
+    /** True for the rank-0 shape. */
+    public boolean isScalar() {
+        return dims.length == 0;
+    }
+
+    /**
+     * Normalizes an axis index: a negative axis counts from the end.
+     *
+     * @throws IllegalArgumentException if the axis is out of range for this rank
+     */
+    public int axis(int axis) {
+        int a = axis < 0 ? axis + dims.length : axis;
+        if (a < 0 || a >= dims.length) {
+            throw new IllegalArgumentException("axis " + axis + " is out of range for shape " + this);
+        }
+        return a;
+    }
+
+    /** Row-major strides (in elements) of a contiguous array with this shape. */
+    public int[] strides() {
+        int[] s = new int[dims.length];
+        int acc = 1;
+        for (int i = dims.length - 1; i >= 0; i--) {
+            s[i] = acc;
+            acc *= dims[i];
+        }
+        return s;
+    }
+
+    /** This shape with dimension {@code axis} removed. */
+    public Shape drop(int axis) {
+        int a = axis(axis);
+        int[] d = new int[dims.length - 1];
+        for (int i = 0, j = 0; i < dims.length; i++) {
+            if (i != a) {
+                d[j++] = dims[i];
+            }
+        }
+        return new Shape(d);
+    }
+
+    /** This shape with dimension {@code axis} set to {@code value}. */
+    public Shape with(int axis, int value) {
+        int[] d = dims.clone();
+        d[axis(axis)] = value;
+        return new Shape(d);
+    }
+
+    /** This shape followed by the dimensions of {@code other}. */
+    public Shape concat(Shape other) {
+        int[] d = Arrays.copyOf(dims, dims.length + other.dims.length);
+        System.arraycopy(other.dims, 0, d, dims.length, other.dims.length);
+        return new Shape(d);
+    }
+
+    /**
+     * The NumPy broadcast of two shapes: align trailing dimensions; each pair must be equal or
+     * contain a 1.
+     *
+     * @param op the operation asking, named in the error
+     * @throws IllegalArgumentException naming {@code op} and both shapes when they do not broadcast
+     */
+    public static Shape broadcast(String op, Shape a, Shape b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        int r = Math.max(a.rank(), b.rank());
+        int[] d = new int[r];
+        for (int i = 0; i < r; i++) {
+            int da = i < r - a.rank() ? 1 : a.dims[i - (r - a.rank())];
+            int db = i < r - b.rank() ? 1 : b.dims[i - (r - b.rank())];
+            if (da != db && da != 1 && db != 1) {
+                throw new IllegalArgumentException(op + ": shapes " + a + " and " + b + " do not broadcast"
+                        + " (dimension " + da + " vs " + db + " at axis " + i + " of the result)");
+            }
+            d[i] = da == 1 ? db : da;
+        }
+        return new Shape(d);
+    }
+
+    /** True if this shape broadcasts to {@code target} (NumPy rules, one direction). */
+    public boolean broadcastsTo(Shape target) {
+        if (rank() > target.rank()) {
+            return false;
+        }
+        int off = target.rank() - rank();
+        for (int i = 0; i < rank(); i++) {
+            if (dims[i] != 1 && dims[i] != target.dims[i + off]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Shape && Arrays.equals(dims, ((Shape) o).dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(dims);
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.toString(dims);
+    }
+}
