@@ -56,6 +56,6 @@ public final class StopGradient extends Primitive {
 
     @Override
     public List<Sample> samples() {
-        return List.of(Sample.of(this, -1, 1, Shape.of(3)));
+        return List.of(Sample.of(this, -1, 1, Shape.of(3)).withoutFiniteDifferences());
     }
 }
