@@ -1,8 +1,13 @@
 package descent.ad.transform;
 
+import descent.ad.core.Add;
+import descent.ad.core.Div;
 import descent.ad.core.Eqn;
 import descent.ad.core.Graph;
+import descent.ad.core.Mul;
+import descent.ad.core.Neg;
 import descent.ad.core.Primitive;
+import descent.ad.core.Sub;
 import descent.ad.core.Trace;
 import descent.ad.core.Value;
 
@@ -14,9 +19,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Graph clean-up run after every transform: drops equations no output depends on, and shares
- * equations that apply the same primitive (with equal parameters) to the same operands.
- * Constant folding already happened while tracing.
+ * Graph clean-up run after every transform: drops equations no output depends on, shares
+ * equations that apply the same primitive (with equal parameters) to the same operands, and
+ * removes exact identities that transforms leave behind (x * 1, x / 1, x + 0, x - 0, -(-x)) when
+ * they do not change the result's shape. Constant folding already happened while tracing.
  */
 public final class Simplify {
     private Simplify() {
@@ -53,7 +59,10 @@ public final class Simplify {
                 Value[] x = env.get(e.inputs());
                 t.attributeTo(e.site());
                 Key k = new Key(e.prim(), Arrays.asList(x));
-                Value y = seen.get(k);
+                Value y = identity(e.prim(), x, e.out().shape());
+                if (y == null) {
+                    y = seen.get(k);
+                }
                 if (y == null) {
                     y = t.apply(e.prim(), x);
                     seen.put(k, y);
@@ -67,5 +76,39 @@ public final class Simplify {
             }
             return t.finish(outs);
         });
+    }
+
+    /** The operand an application reduces to exactly, or null. */
+    private static Value identity(Primitive p, Value[] x, descent.tensor.Shape out) {
+        if (p == Mul.INSTANCE) {
+            return constantAll(x[1], 1) && x[0].shape().equals(out) ? x[0]
+                    : constantAll(x[0], 1) && x[1].shape().equals(out) ? x[1] : null;
+        }
+        if (p == Add.INSTANCE) {
+            return constantAll(x[1], 0) && x[0].shape().equals(out) ? x[0]
+                    : constantAll(x[0], 0) && x[1].shape().equals(out) ? x[1] : null;
+        }
+        if (p == Sub.INSTANCE) {
+            return constantAll(x[1], 0) && x[0].shape().equals(out) ? x[0] : null;
+        }
+        if (p == Div.INSTANCE) {
+            return constantAll(x[1], 1) && x[0].shape().equals(out) ? x[0] : null;
+        }
+        if (p == Neg.INSTANCE && x[0].producer() != null && x[0].producer().prim() == Neg.INSTANCE) {
+            return x[0].producer().input(0);
+        }
+        return null;
+    }
+
+    private static boolean constantAll(Value v, double c) {
+        if (!v.isConstant()) {
+            return false;
+        }
+        for (double d : v.constantValue().contiguousData()) {
+            if (d != c) {
+                return false;
+            }
+        }
+        return true;
     }
 }
