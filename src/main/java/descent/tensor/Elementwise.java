@@ -5,10 +5,33 @@ public final class Elementwise {
     private Elementwise() {
     }
 
-    /** Kernel computing {@code op} elementwise over an input of {@code shape}. Safe to run in place. */
+    /**
+     * Elements per thread below which a transcendental function is not worth splitting; cheap
+     * arithmetic is memory-bound and always runs on the calling thread.
+     */
+    private static final int GRAIN = 8192;
+
+    /**
+     * Kernel computing {@code op} elementwise over an input of {@code shape}. Safe to run in place.
+     * Large inputs to transcendental functions are split across the available processors.
+     */
     public static Kernel unary(UnaryOp op, Shape shape) {
         int n = shape.size();
-        return (in, out) -> op.loop(in[0], 0, out, 0, n);
+        if (!op.isTranscendental() || n < 2 * GRAIN || Parallel.WAYS < 2) {
+            return (in, out) -> op.loop(in[0], 0, out, 0, n);
+        }
+        return new Kernel() {
+            private double[] x;
+            private double[] y;
+            private final Parallel split = new Parallel(n, GRAIN, (lo, hi) -> op.loop(x, lo, y, lo, hi - lo));
+
+            @Override
+            public void run(double[][] in, double[] out) {
+                x = in[0];
+                y = out;
+                split.run();
+            }
+        };
     }
 
     /**

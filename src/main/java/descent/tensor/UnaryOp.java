@@ -56,6 +56,11 @@ public enum UnaryOp {
         return v[0];
     }
 
+    /** True for functions costing several nanoseconds per element (everything but sign changes, abs and rounding). */
+    public boolean isTranscendental() {
+        return this != NEG && this != ABS && this != SIGN && this != ROUND && this != FLOOR && this != SQRT;
+    }
+
     /** Lower-case name used in messages and graph listings. */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -255,6 +255,44 @@ public final class Plan {
         }
     }
 
+    /**
+     * Runs the plan {@code runs} times and reports where the time goes: total time per primitive
+     * (summed over its steps), largest first, as a table with each primitive's share.
+     */
+    public synchronized String profile(Tensor[] inputs, int runs) {
+        double[][] out = new double[outShapes.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new double[outShapes[i].size()];
+        }
+        runInto(inputs, out);
+        long[] time = new long[kernels.length];
+        for (int r = 0; r < runs; r++) {
+            for (int q = 0; q < kernels.length; q++) {
+                long t0 = System.nanoTime();
+                kernels[q].run(args[q], results[q]);
+                time[q] += System.nanoTime() - t0;
+            }
+        }
+        java.util.Map<String, long[]> byPrim = new java.util.TreeMap<>();
+        long total = 0;
+        for (int q = 0; q < kernels.length; q++) {
+            long[] acc = byPrim.computeIfAbsent(eqns[q].prim().name().replaceAll("\\[.*", ""), k -> new long[2]);
+            acc[0] += time[q];
+            acc[1]++;
+            total += time[q];
+        }
+        java.util.List<java.util.Map.Entry<String, long[]>> rows = new ArrayList<>(byPrim.entrySet());
+        rows.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
+        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%-16s %6s %12s %7s%n", "primitive", "steps",
+                "us per run", "share"));
+        for (java.util.Map.Entry<String, long[]> e : rows) {
+            sb.append(String.format(java.util.Locale.ROOT, "%-16s %6d %12.2f %6.1f%%%n", e.getKey(), e.getValue()[1],
+                    e.getValue()[0] / 1e3 / runs, 100.0 * e.getValue()[0] / Math.max(1, total)));
+        }
+        sb.append(String.format(java.util.Locale.ROOT, "%-16s %6d %12.2f%n", "total", kernels.length, total / 1e3 / runs));
+        return sb.toString();
+    }
+
     private ArithmeticException nanError(int q, int at) {
         Eqn e = eqns[q];
         String[] shapes = new String[e.inputs().length];
