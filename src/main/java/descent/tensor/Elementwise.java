@@ -9,7 +9,7 @@ public final class Elementwise {
      * Elements per thread below which a transcendental function is not worth splitting; cheap
      * arithmetic is memory-bound and always runs on the calling thread.
      */
-    private static final int GRAIN = 8192;
+    private static final int GRAIN = Simd.ENABLED ? 32768 : 8192;
 
     /**
      * Kernel computing {@code op} elementwise over an input of {@code shape}. Safe to run in place.
@@ -18,12 +18,12 @@ public final class Elementwise {
     public static Kernel unary(UnaryOp op, Shape shape) {
         int n = shape.size();
         if (!op.isTranscendental() || n < 2 * GRAIN || Parallel.WAYS < 2) {
-            return (in, out) -> op.loop(in[0], 0, out, 0, n);
+            return (in, out) -> Simd.apply(op, in[0], 0, out, 0, n);
         }
         return new Kernel() {
             private double[] x;
             private double[] y;
-            private final Parallel split = new Parallel(n, GRAIN, (lo, hi) -> op.loop(x, lo, y, lo, hi - lo));
+            private final Parallel split = new Parallel(n, GRAIN, (lo, hi) -> Simd.apply(op, x, lo, y, lo, hi - lo));
 
             @Override
             public void run(double[][] in, double[] out) {

@@ -91,7 +91,8 @@ class PlanTest {
         for (int i = 0; i < out.length; i++) {
             out[i] = new double[outs[i].size()];
         }
-        for (int i = 0; i < 50; i++) {
+        // Warm up until the JIT has compiled the kernels: only compiled SIMD loops keep their vectors in registers.
+        for (int i = 0; i < 3000; i++) {
             p.runInto(args, out);
         }
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
