@@ -1,0 +1,16 @@
+package descent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The check README snippets call in place of {@code System.out.println(x); // => text}. */
+public final class ReadmeExpect {
+    private ReadmeExpect() {
+    }
+
+    /** Asserts that {@code value} prints as {@code expected}, and prints it. */
+    public static void check(Object value, String expected) {
+        String actual = String.valueOf(value);
+        System.out.println(actual);
+        assertEquals(expected, actual, "README shows '" + expected + "' but the code prints '" + actual + "'");
+    }
+}
