@@ -4,7 +4,6 @@ import descent.ad.AD;
 import descent.ad.Func;
 import descent.ad.core.Value;
 import descent.ad.plan.Plan;
-import descent.tensor.MatMul;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 
@@ -110,7 +109,7 @@ public final class Demo {
     /** Runs the demo. */
     public static void main(String[] args) {
         System.out.println("Descent demo: minimize the Rosenbrock function with gradients from reverse-mode AD");
-        System.out.println("and steepest descent with Armijo backtracking. matmul backend: " + MatMul.backendDescription());
+        System.out.println("and steepest descent with Armijo backtracking.");
         System.out.println();
         Func f = Func.of(Demo::rosenbrock);
         System.out.println("2-D Rosenbrock from (-1.2, 1.0); minimum f = 0 at (1, 1)");

@@ -32,7 +32,9 @@ public final class MatMul {
         }
         GEMM = g;
         REASON = reason;
-        System.getLogger("descent").log(System.Logger.Level.INFO, "descent matmul backend: " + REASON);
+        if (!Boolean.getBoolean("descent.quiet")) {
+            System.err.println("descent: matmul " + REASON + "; elementwise " + Simd.description());
+        }
     }
 
     private MatMul() {
