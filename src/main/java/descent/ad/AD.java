@@ -214,31 +214,50 @@ public final class AD {
      * directional second derivatives v^T H v, the building block of STDE.
      */
     public static Func jet(Func f, int order) {
+        int[] all = new int[f.arity()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return jet(f, order, all);
+    }
+
+    /**
+     * Taylor-mode propagation of order K along the arguments {@code argnums} only; the other
+     * arguments are held fixed (no series), as for network parameters when jets run along the
+     * input of a physics-informed loss. The result takes (x_1..x_n, then for each listed argument,
+     * in the order listed, its series v_1..v_K) and returns, for each output, (y, y^(1), ..., y^(K)).
+     */
+    public static Func jet(Func f, int order, int... argnums) {
         if (order < 1) {
             throw new IllegalArgumentException("jet: order must be at least 1, got " + order);
         }
         int n = f.arity();
-        boolean[] all = new boolean[n];
-        Arrays.fill(all, true);
+        boolean[] mask = mask(argnums, f, "jet");
+        int[] along = argnums.clone();
         double[] factorial = new double[order + 1];
         factorial[0] = 1;
         for (int k = 1; k <= order; k++) {
             factorial[k] = factorial[k - 1] * k;
         }
-        return Func.make("jet" + order + "(" + f.name() + ")", n * (order + 1), args -> {
+        int[] sortedAlong = along.clone();
+        Arrays.sort(sortedAlong);
+        return Func.make("jet" + order + "(" + f.name() + ")", n + along.length * order, args -> {
             Value[] primals = Arrays.copyOf(args, n);
-            Value[] in = args.clone();
-            for (int i = 0; i < n; i++) {
+            Value[] in = new Value[n + along.length * order];
+            System.arraycopy(args, 0, in, 0, n);
+            for (int a = 0; a < along.length; a++) {
+                int i = along[a];
+                int slot = Arrays.binarySearch(sortedAlong, i);
                 for (int k = 1; k <= order; k++) {
-                    int at = n + i * order + k - 1;
-                    if (!args[at].shape().equals(args[i].shape())) {
+                    Value term = args[n + a * order + k - 1];
+                    if (!term.shape().equals(args[i].shape())) {
                         throw new IllegalArgumentException("jet: series term " + k + " of argument " + i + " has shape "
-                                + args[at].shape() + " but the argument has shape " + args[i].shape());
+                                + term.shape() + " but the argument has shape " + args[i].shape());
                     }
-                    in[at] = k == 1 ? args[at] : args[at].div(factorial[k]);
+                    in[n + slot * order + k - 1] = k == 1 ? term : term.div(factorial[k]);
                 }
             }
-            Value[] out = Taylor.transform(f.traceNested(primals), order, all).inline(in);
+            Value[] out = Taylor.transform(f.traceNested(primals), order, mask).inline(in);
             for (int j = 0; j < out.length; j++) {
                 int k = j % (order + 1);
                 if (k > 1) {
@@ -279,6 +298,9 @@ public final class AD {
             if (a < 0 || a >= f.arity()) {
                 throw new IllegalArgumentException(op + ": argument index " + a + " is out of range for " + f.name()
                         + ", which takes " + f.arity() + " argument(s)");
+            }
+            if (m[a]) {
+                throw new IllegalArgumentException(op + ": argument index " + a + " is listed twice");
             }
             m[a] = true;
         }

@@ -83,6 +83,23 @@ class NestingTest {
     }
 
     @Test
+    void jetAlongOneArgumentHoldsTheOthersFixed() {
+        // f(w, x) = sum(w x^3): along x with direction v, the third derivative is 6 sum(w v^3).
+        Func f = Func.of((w, x) -> w.mul(x.pow(3)).sum());
+        Tensor w = Tensor.of(2.0, -1.0);
+        Tensor x = Tensor.of(0.5, 1.5);
+        Tensor v = Tensor.of(1.0, 2.0);
+        Tensor z = Tensor.zeros(2);
+        Tensor[] j = AD.jet(f, 3, 1).callAll(w, x, v, z, z);
+        assertEquals(6 * (2.0 * 1 - 1.0 * 8), j[3].item(), 1e-12);
+        assertEquals(3 * (2.0 * 0.25 * 1 - 1.0 * 2.25 * 2), j[1].item(), 1e-12);
+        // and gradients with respect to the fixed argument flow through the jet
+        Func third = Func.of((ww, xx) -> AD.jet(f, 3, 1).applyAll(ww, xx, Value.constant(v), Value.zeros(xx.shape()),
+                Value.zeros(xx.shape()))[3]);
+        Testing.assertClose(AD.grad(third, 0).call(w, x), v.pow(3).mul(6), 1e-14, "d/dw of the third derivative");
+    }
+
+    @Test
     void thirdOrderNesting() {
         Func f = Func.of(x -> x.tanh().sum());
         Func d3 = AD.grad(Func.of(x -> AD.grad(Func.of(y -> AD.grad(f).apply(y).sum())).apply(x).sum()));
