@@ -98,6 +98,10 @@ class ReadmeTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, ReadmeTest.class.getClassLoader())) {
             Method main = loader.loadClass(name).getMethod("main", String[].class);
             main.invoke(null, (Object) new String[0]);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 }
