@@ -1,0 +1,60 @@
+package descent.bench;
+
+import descent.ad.AD;
+import descent.ad.Func;
+import descent.ad.core.Value;
+import descent.ad.plan.Plan;
+import descent.tensor.Shape;
+import descent.tensor.Tensor;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Per-operation overhead of compiled plans on scalars: a chain of 200 primitive operations
+ * (40 rounds of sin, scale, shift, tanh, multiply), evaluated alone and with its derivative.
+ */
+@State(Scope.Thread)
+public class PlanOverheadBench {
+    static final int ROUNDS = 40;
+    static final int OPS = 5 * ROUNDS;
+
+    private Plan valueAndGrad;
+    private Plan value;
+    private final Tensor[] x = {Tensor.scalar(0.3)};
+    private final double[][] vgOut = {new double[1], new double[1]};
+    private final double[][] vOut = {new double[1]};
+
+    static Func chain() {
+        return Func.of(x -> {
+            Value h = x;
+            for (int i = 0; i < ROUNDS; i++) {
+                h = h.sin().mul(0.9).add(0.1).mul(h.tanh());
+            }
+            return h;
+        });
+    }
+
+    @Setup
+    public void setup() {
+        Func f = chain();
+        value = f.compile(Shape.SCALAR);
+        valueAndGrad = AD.valueAndGrad(f).compile(Shape.SCALAR);
+        if (value.steps() != OPS) {
+            throw new IllegalStateException("the chain compiles to " + value.steps() + " steps, expected " + OPS);
+        }
+    }
+
+    @Benchmark
+    public double[][] valueAndGrad() {
+        valueAndGrad.runInto(x, vgOut);
+        return vgOut;
+    }
+
+    @Benchmark
+    public double[][] value() {
+        value.runInto(x, vOut);
+        return vOut;
+    }
+}

@@ -1,0 +1,140 @@
+package descent.bench;
+
+import descent.tensor.MatMul;
+import descent.tensor.Simd;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.annotations.Mode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./descent bench}: runs the JMH benchmarks in one session and reports medians as ratios
+ * against peers measured in the same run: the GEMM roofline of this machine, the plain forward
+ * pass, and (when Debian's python3-torch is installed) PyTorch on the same MLP.
+ *
+ * <p>Arguments: {@code --torch PATH} the PyTorch script (bench/torch/mlp.py); {@code --quick}
+ * shorter measurement for a smoke run.
+ */
+public final class Report {
+    private Report() {
+    }
+
+    /** Runs the benchmarks and prints the report. */
+    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
+        System.setProperty("descent.quiet", "true");
+        String torchScript = null;
+        boolean quick = false;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--torch") && i + 1 < args.length) {
+                torchScript = args[++i];
+            } else if (args[i].equals("--quick")) {
+                quick = true;
+            }
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        Options opts = new OptionsBuilder()
+                .include(RooflineBench.class.getName())
+                .include(MlpBench.class.getName())
+                .include(PlanOverheadBench.class.getName())
+                .mode(Mode.SampleTime)
+                .timeUnit(TimeUnit.MICROSECONDS)
+                .forks(1)
+                .warmupIterations(quick ? 2 : 4)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 3 : 6)
+                .measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend("--add-modules", "jdk.incubator.vector", "-Ddescent.quiet=true")
+                .build();
+        Collection<RunResult> results = new Runner(opts).run();
+        Map<String, Double> median = new HashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+            String n = r.getParams().getParam("n");
+            if (n != null) {
+                name += "/" + n;
+            }
+            median.put(name, r.getPrimaryResult().getStatistics().getPercentile(50));
+        }
+        Mlp mlp = new Mlp(MlpBench.BATCH, MlpBench.IN, MlpBench.WIDTH, MlpBench.HIDDEN, 1);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nDescent benchmark report (%d cores; medians of JMH sample time)%n", cores));
+        out.append("matmul: ").append(MatMul.backendDescription()).append("; elementwise: ").append(Simd.description())
+                .append("\n\n");
+        double roofline = 0;
+        for (int n : new int[] {128, 512, 1024}) {
+            double us = median.get("RooflineBench.gemm/" + n);
+            double gflops = 2.0 * n * n * n / us / 1e3;
+            roofline = Math.max(roofline, gflops);
+            out.append(String.format(Locale.ROOT, "roofline dgemm n=%-5d %10.1f us  %7.1f GFLOP/s%n", n, us, gflops));
+        }
+        double vg = median.get("MlpBench.valueAndGrad");
+        double fw = median.get("MlpBench.forward");
+        double jet = median.get("MlpBench.jet2");
+        double vgGflops = mlp.valueAndGradFlops() / vg / 1e3;
+        out.append(String.format(Locale.ROOT, "%nMLP (batch %d, input %d, %d x %d tanh) value+grad %8.1f us  %6.1f GFLOP/s = %.2f of roofline   [target >= 0.30]%n",
+                MlpBench.BATCH, MlpBench.IN, MlpBench.HIDDEN, MlpBench.WIDTH, vg, vgGflops, vgGflops / roofline));
+        out.append(String.format(Locale.ROOT, "MLP forward              %8.1f us  %6.1f GFLOP/s%n", fw, mlp.forwardFlops() / fw / 1e3));
+        out.append(String.format(Locale.ROOT, "MLP 2-jet along x        %8.1f us  = %.2f x forward   [target <= 3.5]%n", jet, jet / fw));
+        double pv = median.get("PlanOverheadBench.value");
+        double pvg = median.get("PlanOverheadBench.valueAndGrad");
+        out.append(String.format(Locale.ROOT, "%nscalar chain of %d ops: value %.2f us = %.1f ns/op; value+grad %.2f us = %.1f ns per op   [target < 100]%n",
+                PlanOverheadBench.OPS, pv, pv * 1e3 / PlanOverheadBench.OPS, pvg, pvg * 1e3 / PlanOverheadBench.OPS));
+        if (torchScript != null) {
+            Map<String, String> torch = runTorch(torchScript, cores);
+            if (torch != null) {
+                double tvg = Double.parseDouble(torch.get("value_and_grad_ms")) * 1e3;
+                double tfw = Double.parseDouble(torch.get("forward_ms")) * 1e3;
+                out.append(String.format(Locale.ROOT, "%nPyTorch %s CPU float64 (%s, fastest split of %d cores):%n",
+                        torch.get("torch_version"), torch.get("config"), cores));
+                out.append(String.format(Locale.ROOT, "  value+grad %8.1f us -> Descent is %.2f x as fast   [target >= 1.0]%n", tvg, tvg / vg));
+                out.append(String.format(Locale.ROOT, "  forward    %8.1f us -> Descent is %.2f x as fast%n", tfw, tfw / fw));
+            }
+        } else {
+            out.append("\nPyTorch comparison skipped (run ./descent bench --torch to install python3-torch and include it)\n");
+        }
+        System.out.print(out);
+    }
+
+    private static Map<String, String> runTorch(String script, int cores) throws IOException, InterruptedException {
+        if (!Files.exists(Path.of(script))) {
+            System.out.println("PyTorch script not found: " + script);
+            return null;
+        }
+        Process p = new ProcessBuilder("/usr/bin/python3", script, Integer.toString(cores)).redirectErrorStream(true).start();
+        StringBuilder text = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                text.append(line).append('\n');
+            }
+        }
+        if (p.waitFor() != 0) {
+            System.out.println("PyTorch run failed:\n" + text);
+            return null;
+        }
+        Map<String, String> m = new HashMap<>();
+        Matcher kv = Pattern.compile("\"(\\w+)\": (\"[^\"]*\"|[-0-9.eE+]+)").matcher(text);
+        while (kv.find()) {
+            m.put(kv.group(1), kv.group(2).replace("\"", ""));
+        }
+        return m;
+    }
+}
