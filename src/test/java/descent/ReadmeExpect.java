@@ -7,10 +7,9 @@ public final class ReadmeExpect {
     private ReadmeExpect() {
     }
 
-    /** Asserts that {@code value} prints as {@code expected}, and prints it. */
+    /** Asserts that {@code value} prints as {@code expected}. */
     public static void check(Object value, String expected) {
         String actual = String.valueOf(value);
-        System.out.println(actual);
         assertEquals(expected, actual, "README shows '" + expected + "' but the code prints '" + actual + "'");
     }
 }

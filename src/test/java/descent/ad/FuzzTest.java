@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Random compositions of primitives on random shapes: reverse mode agrees with finite differences,
- * and forward, reverse and Taylor mode agree with each other to 1e-8 relative.
+ * and forward, reverse and Taylor mode agree with each other to 1e-8 relative. The generator seed
+ * is fixed so that CI runs are reproducible; change it locally to explore new programs.
  */
 class FuzzTest {
 
@@ -163,14 +164,14 @@ class FuzzTest {
         return new Tensor[] {Testing.uniform(r, p.inputs[0], -1, 1), Testing.uniform(r, p.inputs[1], -1, 1)};
     }
 
-    @Property(tries = 150)
+    @Property(tries = 300, seed = "20261122")
     void reverseModeMatchesFiniteDifferences(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
         Program p = new Program(seed);
         Check.Report r = Check.gradient(p.func(), point(p, seed));
         assertTrue(r.passes(1e-5), p + "\n" + r);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 300, seed = "20261122")
     void forwardReverseAndTaylorAgree(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
         Program p = new Program(seed);
         Func f = p.func();
