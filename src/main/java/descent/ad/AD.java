@@ -161,18 +161,7 @@ public final class AD {
      * Cheaper than {@link #jacrev} when the input is smaller than the output.
      */
     public static Func jacfwd(Func f) {
-        requireUnary(f, "jacfwd");
-        return Func.make("jacfwd(" + f.name() + ")", 1, args -> {
-            Value x = args[0];
-            Graph g = f.traceNested(args);
-            Shape out = single(g, f, "jacfwd");
-            Graph j = Jvp.transform(g, new boolean[] {true});
-            Value[] cols = new Value[x.size()];
-            for (int i = 0; i < cols.length; i++) {
-                cols[i] = j.inline(x, Value.constant(basis(x.shape(), i)))[1].flatten();
-            }
-            return new Value[] {Value.stack(1, cols).reshape(out.concat(x.shape()).dims())};
-        });
+        return jacobianBy(f, true);
     }
 
     /**
@@ -180,17 +169,25 @@ public final class AD {
      * Cheaper than {@link #jacfwd} when the output is smaller than the input.
      */
     public static Func jacrev(Func f) {
-        requireUnary(f, "jacrev");
-        return Func.make("jacrev(" + f.name() + ")", 1, args -> {
+        return jacobianBy(f, false);
+    }
+
+    /** Jacobian from one jvp per input element (columns) or one vjp per output element (rows). */
+    private static Func jacobianBy(Func f, boolean forward) {
+        String op = forward ? "jacfwd" : "jacrev";
+        requireUnary(f, op);
+        return Func.make(op + "(" + f.name() + ")", 1, args -> {
             Value x = args[0];
             Graph g = f.traceNested(args);
-            Shape out = single(g, f, "jacrev");
-            Graph v = Vjp.transform(g, new boolean[] {true});
-            Value[] rows = new Value[out.size()];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = v.inline(x, Value.constant(basis(out, i)))[1].flatten();
+            Shape out = single(g, f, op);
+            boolean[] wrt = {true};
+            Graph d = forward ? Jvp.transform(g, wrt) : Vjp.transform(g, wrt);
+            Shape seeds = forward ? x.shape() : out;
+            Value[] parts = new Value[seeds.size()];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = d.inline(x, Value.constant(basis(seeds, i)))[1].flatten();
             }
-            return new Value[] {Value.stack(0, rows).reshape(out.concat(x.shape()).dims())};
+            return new Value[] {Value.stack(forward ? 1 : 0, parts).reshape(out.concat(x.shape()).dims())};
         });
     }
 

@@ -80,6 +80,41 @@ public final class MatMul {
         return Shape.of(Arrays.copyOf(s.dims(), s.rank() - 2));
     }
 
+    /**
+     * The matrix an operand of NumPy {@code matmul} is read as: a vector becomes a row on the left
+     * ({@code left}) or a column on the right; other shapes are unchanged.
+     */
+    public static int[] asMatrix(Shape s, boolean left) {
+        if (s.rank() == 0) {
+            throw new IllegalArgumentException("matmul: operands must have rank >= 1, got a scalar");
+        }
+        return s.rank() > 1 ? s.dims() : left ? new int[] {1, s.size()} : new int[] {s.size(), 1};
+    }
+
+    /** The NumPy {@code matmul} result shape: {@code product} with the axes added by {@link #asMatrix} removed. */
+    public static int[] vectorResult(Shape a, Shape b, Shape product) {
+        Shape r = product;
+        if (b.rank() == 1) {
+            r = r.drop(-1);
+        }
+        if (a.rank() == 1) {
+            r = r.drop(-1 - (b.rank() == 1 ? 0 : 1));
+        }
+        return r.dims();
+    }
+
+    /**
+     * Checks that {@code a} and {@code b} are vectors, of equal length if {@code sameLength}.
+     *
+     * @param op the operation asking (dot, outer), named in the error
+     */
+    public static void requireVectors(String op, Shape a, Shape b, boolean sameLength) {
+        if (a.rank() != 1 || b.rank() != 1 || (sameLength && a.size() != b.size())) {
+            throw new IllegalArgumentException(op + ": needs two vectors" + (sameLength ? " of equal length" : "")
+                    + ", got " + a + " and " + b);
+        }
+    }
+
     /** Kernel computing {@code op(a) @ op(b)} for inputs of the given shapes. */
     public static Kernel kernel(Shape a, Shape b, boolean transA, boolean transB) {
         Shape out = shape(a, b, transA, transB);

@@ -41,6 +41,15 @@ public final class Reduce {
         return Arrays.copyOf(r, n);
     }
 
+    /** Number of elements a reduction over {@code axes} combines into each output element. */
+    public static int count(Shape in, int[] axes) {
+        int n = 1;
+        for (int a : normalizeAxes(in, axes, "mean")) {
+            n *= in.dim(a);
+        }
+        return n;
+    }
+
     /** Kernel summing an input of shape {@code in} over {@code axes}. */
     public static Kernel sum(Shape in, int[] axes) {
         return build(in, axes, true);

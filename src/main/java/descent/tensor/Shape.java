@@ -101,6 +101,56 @@ public final class Shape {
         return new Shape(d);
     }
 
+    /** This shape with an axis of size 1 inserted at {@code axis} (which may equal the rank; negative counts from the end). */
+    public Shape insertAxis(int axis) {
+        int a = axis < 0 ? axis + rank() + 1 : axis;
+        if (a < 0 || a > rank()) {
+            throw new IllegalArgumentException("expandDims: axis " + axis + " is out of range for shape " + this);
+        }
+        int[] d = new int[rank() + 1];
+        for (int i = 0, j = 0; i < d.length; i++) {
+            d[i] = i == a ? 1 : dims[j++];
+        }
+        return new Shape(d);
+    }
+
+    /** This shape with each of {@code axes} set to 1 (the shape a reduction keeps with keepdims). */
+    public Shape keep(int[] axes) {
+        int[] d = dims.clone();
+        for (int a : axes) {
+            d[axis(a)] = 1;
+        }
+        return new Shape(d);
+    }
+
+    /** The axes 0, 1, ..., rank-1. */
+    public int[] axes() {
+        int[] a = new int[dims.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    /** The permutation reversing the axes. */
+    public int[] reversedAxes() {
+        int[] p = new int[dims.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = p.length - 1 - i;
+        }
+        return p;
+    }
+
+    /** The permutation exchanging axes {@code a} and {@code b}. */
+    public int[] swappedAxes(int a, int b) {
+        int[] p = axes();
+        int x = axis(a);
+        int y = axis(b);
+        p[x] = y;
+        p[y] = x;
+        return p;
+    }
+
     /** This shape followed by the dimensions of {@code other}. */
     public Shape concat(Shape other) {
         int[] d = Arrays.copyOf(dims, dims.length + other.dims.length);

@@ -362,40 +362,21 @@ public final class Tensor {
         if (rank() == 0 || b.rank() == 0) {
             throw new IllegalArgumentException("matmul: operands must have rank >= 1, got " + shape + " @ " + b.shape);
         }
-        Tensor a2 = rank() == 1 ? reshape(1, size()) : this;
-        Tensor b2 = b.rank() == 1 ? b.reshape(b.size(), 1) : b;
+        Tensor a2 = reshape(MatMul.asMatrix(shape, true));
+        Tensor b2 = b.reshape(MatMul.asMatrix(b.shape, false));
         Shape out = MatMul.shape(a2.shape, b2.shape, false, false);
-        Tensor r = eval(MatMul.kernel(a2.shape, b2.shape, false, false), out, a2, b2);
-        int[] d = out.dims();
-        if (rank() == 1 && b.rank() == 1) {
-            return r.reshape();
-        }
-        if (rank() == 1) {
-            return r.reshape(dropAxis(d, d.length - 2));
-        }
-        if (b.rank() == 1) {
-            return r.reshape(dropAxis(d, d.length - 1));
-        }
-        return r;
-    }
-
-    private static int[] dropAxis(int[] d, int axis) {
-        return Shape.of(d).drop(axis).dims();
+        return eval(MatMul.kernel(a2.shape, b2.shape, false, false), out, a2, b2).reshape(MatMul.vectorResult(shape, b.shape, out));
     }
 
     /** Inner product of two vectors of equal length. */
     public Tensor dot(Tensor b) {
-        if (rank() != 1 || b.rank() != 1 || size() != b.size()) {
-            throw new IllegalArgumentException("dot: needs two vectors of equal length, got " + shape + " and " + b.shape);
-        }
+        MatMul.requireVectors("dot", shape, b.shape, true);
         return matmul(b);
     }
 
     /** Outer product of two vectors: result[i, j] = this[i] * b[j]. */
     public Tensor outer(Tensor b) {
-        if (rank() != 1 || b.rank() != 1) {
-            throw new IllegalArgumentException("outer: needs two vectors, got " + shape + " and " + b.shape);
-        }
+        MatMul.requireVectors("outer", shape, b.shape, false);
         return reshape(size(), 1).mul(b.reshape(1, b.size()));
     }
 
@@ -414,11 +395,7 @@ public final class Tensor {
 
     /** Mean over the given axes, which are removed. */
     public Tensor mean(int... axes) {
-        int n = 1;
-        for (int a : Reduce.normalizeAxes(shape, axes, "mean")) {
-            n *= shape.dim(a);
-        }
-        return sum(axes).div(n);
+        return sum(axes).div(Reduce.count(shape, axes));
     }
 
     /** Largest element. */
@@ -450,20 +427,11 @@ public final class Tensor {
     }
 
     private int[] allAxes() {
-        int[] a = new int[rank()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = i;
-        }
-        return a;
+        return shape.axes();
     }
 
-    /** This shape with the given axes set to 1. */
     private int[] keptShape(int[] axes) {
-        int[] d = shape.dims();
-        for (int a : Reduce.normalizeAxes(shape, axes, "reduce")) {
-            d[a] = 1;
-        }
-        return d;
+        return shape.keep(axes).dims();
     }
 
     // ---- shape -------------------------------------------------------------------------------
@@ -512,24 +480,12 @@ public final class Tensor {
 
     /** Inserts an axis of size 1 at {@code axis}. */
     public Tensor expandDims(int axis) {
-        int a = axis < 0 ? axis + rank() + 1 : axis;
-        if (a < 0 || a > rank()) {
-            throw new IllegalArgumentException("expandDims: axis " + axis + " is out of range for shape " + shape);
-        }
-        int[] d = new int[rank() + 1];
-        for (int i = 0, j = 0; i < d.length; i++) {
-            d[i] = i == a ? 1 : shape.dim(j++);
-        }
-        return reshape(d);
+        return reshape(shape.insertAxis(axis).dims());
     }
 
     /** The axes in reverse order (matrix transpose for rank 2); a view. */
     public Tensor transpose() {
-        int[] p = new int[rank()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = p.length - 1 - i;
-        }
-        return permute(p);
+        return permute(shape.reversedAxes());
     }
 
     /** Permutes the axes: output axis i is input axis perm[i]; a view. */
@@ -544,12 +500,7 @@ public final class Tensor {
 
     /** Swaps two axes; a view. */
     public Tensor swapAxes(int a, int b) {
-        int[] p = allAxes();
-        int x = shape.axis(a);
-        int y = shape.axis(b);
-        p[x] = y;
-        p[y] = x;
-        return permute(p);
+        return permute(shape.swappedAxes(a, b));
     }
 
     /** Broadcasts to {@code dims} (NumPy rules); a view with zero strides on repeated axes. */

@@ -1,6 +1,7 @@
 package descent.ad.core;
 
 import descent.tensor.BinaryOp;
+import descent.tensor.MatMul;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 
@@ -235,19 +236,8 @@ public final class Value {
         if (rank() == 0 || b.rank() == 0) {
             throw new IllegalArgumentException("matmul: operands must have rank >= 1, got " + shape + " @ " + b.shape);
         }
-        Value a2 = rank() == 1 ? reshape(1, size()) : this;
-        Value b2 = b.rank() == 1 ? b.reshape(b.size(), 1) : b;
-        Value r = MatrixProduct.PLAIN.apply(a2, b2);
-        if (rank() == 1 && b.rank() == 1) {
-            return r.reshape();
-        }
-        if (rank() == 1) {
-            return r.reshape(r.shape.drop(-2).dims());
-        }
-        if (b.rank() == 1) {
-            return r.reshape(r.shape.drop(-1).dims());
-        }
-        return r;
+        Value r = MatrixProduct.PLAIN.apply(reshape(MatMul.asMatrix(shape, true)), b.reshape(MatMul.asMatrix(b.shape, false)));
+        return r.reshape(MatMul.vectorResult(shape, b.shape, r.shape));
     }
 
     /** Matrix product with a constant. */
@@ -255,17 +245,13 @@ public final class Value {
 
     /** Inner product of two vectors of equal length (a scalar). */
     public Value dot(Value b) {
-        if (rank() != 1 || b.rank() != 1 || size() != b.size()) {
-            throw new IllegalArgumentException("dot: needs two vectors of equal length, got " + shape + " and " + b.shape);
-        }
+        MatMul.requireVectors("dot", shape, b.shape, true);
         return matmul(b);
     }
 
     /** Outer product of two vectors: result[i, j] = this[i] * b[j]. */
     public Value outer(Value b) {
-        if (rank() != 1 || b.rank() != 1) {
-            throw new IllegalArgumentException("outer: needs two vectors, got " + shape + " and " + b.shape);
-        }
+        MatMul.requireVectors("outer", shape, b.shape, false);
         return reshape(size(), 1).mul(b.reshape(1, b.size()));
     }
 
@@ -280,11 +266,7 @@ public final class Value {
 
     /** Mean over the given axes, which are removed. */
     public Value mean(int... axes) {
-        int n = 1;
-        for (int a : descent.tensor.Reduce.normalizeAxes(shape, axes, "mean")) {
-            n *= shape.dim(a);
-        }
-        return sum(axes).div(n);
+        return sum(axes).div(descent.tensor.Reduce.count(shape, axes));
     }
 
     /** Largest element. */
@@ -310,19 +292,11 @@ public final class Value {
     }
 
     private int[] allAxes() {
-        int[] a = new int[rank()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = i;
-        }
-        return a;
+        return shape.axes();
     }
 
     private int[] keptDims(int[] axes) {
-        int[] d = shape.dims();
-        for (int a : descent.tensor.Reduce.normalizeAxes(shape, axes, "reduce")) {
-            d[a] = 1;
-        }
-        return d;
+        return shape.keep(axes).dims();
     }
 
     // ---- shape -----------------------------------------------------------------------------------
@@ -338,24 +312,12 @@ public final class Value {
 
     /** Inserts an axis of size 1 at {@code axis}. */
     public Value expandDims(int axis) {
-        int a = axis < 0 ? axis + rank() + 1 : axis;
-        if (a < 0 || a > rank()) {
-            throw new IllegalArgumentException("expandDims: axis " + axis + " is out of range for shape " + shape);
-        }
-        int[] d = new int[rank() + 1];
-        for (int i = 0, j = 0; i < d.length; i++) {
-            d[i] = i == a ? 1 : shape.dim(j++);
-        }
-        return reshape(d);
+        return reshape(shape.insertAxis(axis).dims());
     }
 
     /** The axes in reverse order (matrix transpose for rank 2). */
     public Value transpose() {
-        int[] p = new int[rank()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = p.length - 1 - i;
-        }
-        return permute(p);
+        return permute(shape.reversedAxes());
     }
 
     /** Permutes the axes: output axis i is input axis perm[i]. */
@@ -369,12 +331,7 @@ public final class Value {
 
     /** Swaps two axes. */
     public Value swapAxes(int a, int b) {
-        int[] p = allAxes();
-        int x = shape.axis(a);
-        int y = shape.axis(b);
-        p[x] = y;
-        p[y] = x;
-        return permute(p);
+        return permute(shape.swappedAxes(a, b));
     }
 
     /** Broadcasts to {@code target} (NumPy rules). */
