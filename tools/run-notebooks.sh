@@ -41,7 +41,29 @@ JSON
 JAR="$ROOT/kernel-integration/target/descent-jupyter-0.1.0-SNAPSHOT-all.jar"
 [[ -f "$JAR" ]] || { say "missing $JAR: build with 'mvn install' first"; exit 1; }
 
-status=0
+# The README's Kotlin snippets run as one more notebook, from the notebooks directory.
+readme_status=0
+start=$(date +%s)
+JUPYTER_PATH="$BUILD/share/jupyter" /usr/bin/python3 - "$ROOT" "$OUT" <<'PY' >"$OUT/README.kotlin.log" 2>&1 || readme_status=1
+import re, sys, nbformat, nbclient
+root, out = sys.argv[1], sys.argv[2]
+blocks = re.findall(r"```kotlin\n(.*?)```", open(root + "/README.md", encoding="utf-8").read(), re.S)
+nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(b) for b in blocks])
+try:
+    nbclient.NotebookClient(nb, kernel_name="descent-kotlin", timeout=900,
+                            resources={"metadata": {"path": root + "/notebooks"}}).execute()
+finally:
+    nbformat.write(nb, out + "/README.kotlin.ipynb")
+print(len(blocks), "README Kotlin snippets ran")
+PY
+if (( readme_status == 0 )); then
+    say "README Kotlin snippets ran in $(( $(date +%s) - start )) s"
+else
+    say "README Kotlin snippets FAILED; last lines of the log:"
+    tail -40 "$OUT/README.kotlin.log" >&2
+fi
+
+status=$readme_status
 for nb in "$ROOT"/notebooks/*.ipynb; do
     name="$(basename "$nb")"
     start=$(date +%s)
