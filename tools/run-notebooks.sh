@@ -5,7 +5,6 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="$ROOT/.build/jupyter"
-KERNEL_VERSION=0.11.0-398
 JARS="$BUILD/jars"
 KERNEL_DIR="$BUILD/share/jupyter/kernels/descent-kotlin"
 OUT="$ROOT/.build/notebooks"
@@ -18,8 +17,8 @@ if [[ ! -x /usr/bin/jupyter ]] || ! /usr/bin/python3 -c 'import nbclient, ipyker
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel >/dev/null
 fi
 
-if [[ ! -f "$JARS/kotlin-jupyter-kernel-$KERNEL_VERSION.jar" ]]; then
-    say "fetching the Kotlin Jupyter kernel $KERNEL_VERSION from Maven ..."
+if ! ls "$JARS"/kotlin-jupyter-kernel-*.jar >/dev/null 2>&1; then
+    say "fetching the Kotlin Jupyter kernel from Maven (version pinned in pom.xml) ..."
     mvn -q -f "$ROOT/tools/jupyter-kernel/pom.xml" dependency:copy-dependencies -DoutputDirectory="$JARS"
 fi
 

@@ -8,15 +8,15 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JARS="$ROOT/.build/kotlin-script/jars"
 [[ $# -ge 1 ]] || { echo "usage: tools/run-script.sh FILE.main.kts [ARGS...]" >&2; exit 2; }
 
-if [[ ! -f "$JARS/kotlin-main-kts-1.9.25.jar" ]]; then
-    echo "run: fetching the Kotlin 1.9.25 script compiler from Maven ..." >&2
+if ! ls "$JARS"/kotlin-main-kts-*.jar >/dev/null 2>&1; then
+    echo "run: fetching the Kotlin script compiler from Maven (version pinned in pom.xml) ..." >&2
     mvn -q -f "$ROOT/tools/kotlin-script/pom.xml" dependency:copy-dependencies -DoutputDirectory="$JARS"
 fi
 CP_FILE="$ROOT/.build/dsl.classpath"
 if [[ ! -f "$CP_FILE" || "$ROOT/dsl/pom.xml" -nt "$CP_FILE" ]]; then
     mvn -q -f "$ROOT/dsl/pom.xml" dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
 fi
-jar_of() { ls "$JARS"/$1-1.9.25.jar; }
+jar_of() { ls "$JARS"/$1-[0-9]*.jar | head -1; }
 COMPILER_CP="$(ls "$JARS"/*.jar | paste -sd:)"
 SCRIPT_CP="$(jar_of kotlin-stdlib):$(jar_of kotlin-script-runtime):$(jar_of kotlin-main-kts):$ROOT/dsl/target/classes:$ROOT/src/target/classes:$(cat "$CP_FILE")"
 
