@@ -591,6 +591,11 @@ public final class Tensor {
 
     // ---- object ------------------------------------------------------------------------------
 
+    /**
+     * True if {@code o} is a tensor of the same shape whose elements are identical as values of
+     * {@link Double#equals}: NaN equals NaN and -0.0 differs from 0.0, as for {@code Arrays.equals}.
+     * For numerical comparison use {@link #allClose}.
+     */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Tensor)) {

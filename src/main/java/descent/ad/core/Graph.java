@@ -1,6 +1,7 @@
 package descent.ad.core;
 
 import descent.tensor.Shape;
+import descent.tensor.Tensor;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -142,6 +143,19 @@ public final class Graph {
             sb.append(" captures ").append(captures.size());
         }
         sb.append(" {\n");
+        java.util.Set<Value> constants = new java.util.LinkedHashSet<>();
+        for (Eqn e : eqns) {
+            for (Value v : e.inputs()) {
+                if (v.isConstant()) {
+                    constants.add(v);
+                }
+            }
+        }
+        for (Value c : constants) {
+            Tensor t = c.constantValue();
+            sb.append("  ").append(c.label()).append(':').append(c.shape()).append(" = ")
+                    .append(t.size() <= 6 ? t.toString().replace("\n", "") : "const").append('\n');
+        }
         for (Eqn e : eqns) {
             sb.append("  ").append(e).append('\n');
         }
