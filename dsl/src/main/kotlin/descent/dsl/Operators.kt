@@ -58,6 +58,8 @@ operator fun Double.times(other: Tensor): Tensor = other.mul(this)
 operator fun Tensor.div(other: Tensor): Tensor = div(other)
 /** this / other */
 operator fun Tensor.div(other: Double): Tensor = div(other)
+/** this / other (elementwise) */
+operator fun Double.div(other: Tensor): Tensor = Tensor.scalar(this).div(other)
 /** -this */
 operator fun Tensor.unaryMinus(): Tensor = neg()
 /** Element access, e.g. `t[1, 2]`. */

@@ -50,5 +50,9 @@ class DslTest {
         val a = tensorOf(1.0, 2.0)
         val b = tensorOf(10.0, 20.0)
         assertEquals(tensorOf(12.0, 24.0), a * 2.0 + b - 1.0 + 1.0 + (-a) + a)
+        assertEquals(tensorOf(9.0, 18.0), b - a)
+        assertEquals(tensorOf(10.0, 10.0), b / a)
+        assertEquals(tensorOf(2.0, 1.0), 2.0 / a * 1.0 * a / a)
+        assertEquals(tensorOf(-9.0, -19.0), 1.0 - b + 0.0 * a)
     }
 }
