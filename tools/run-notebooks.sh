@@ -32,7 +32,8 @@ cat > "$KERNEL_DIR/kernel.json" <<JSON
   "display_name": "Kotlin (Descent)",
   "language": "kotlin",
   "interrupt_mode": "message",
-  "argv": ["java", "--add-modules", "jdk.incubator.vector", "-Ddescent.quiet=true", "-cp", "$KERNEL_CP",
+  "argv": ["java", "--add-modules", "jdk.incubator.vector", "-Ddescent.quiet=true",
+           "-Dlogback.configurationFile=$ROOT/tools/jupyter-kernel/logback.xml", "-cp", "$KERNEL_CP",
            "org.jetbrains.kotlinx.jupyter.IkotlinKt", "-classpath=$REPL_CP", "{connection_file}", "-home=$BUILD"]
 }
 JSON
