@@ -204,13 +204,23 @@ public final class Tensor {
 
     /** Copies the elements in row-major order into {@code out}. */
     public void copyTo(double[] out) {
-        if (out.length < shape.size()) {
-            throw new IllegalArgumentException("copyTo: buffer of " + out.length + " is smaller than " + shape.size());
+        copyTo(out, 0);
+    }
+
+    /** Copies the elements in row-major order into {@code out} starting at {@code at}. */
+    public void copyTo(double[] out, int at) {
+        if (at < 0 || out.length - at < shape.size()) {
+            throw new IllegalArgumentException("copyTo: " + shape.size() + " elements do not fit in a buffer of "
+                    + out.length + " at offset " + at);
         }
         if (isContiguous()) {
-            System.arraycopy(data, offset, out, 0, shape.size());
-        } else {
+            System.arraycopy(data, offset, out, at, shape.size());
+        } else if (at == 0) {
             new Strided(shape, offset, strides).read(data, out);
+        } else {
+            double[] tmp = new double[shape.size()];
+            new Strided(shape, offset, strides).read(data, tmp);
+            System.arraycopy(tmp, 0, out, at, tmp.length);
         }
     }
 
