@@ -2,8 +2,8 @@ package descent;
 
 import descent.ad.AD;
 import descent.ad.Func;
-import descent.ad.core.Value;
-import descent.ad.plan.Plan;
+import descent.tensor.Value;
+import descent.internal.plan.Plan;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 

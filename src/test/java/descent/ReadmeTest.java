@@ -33,8 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReadmeTest {
     private static final Pattern BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern EXPECT = Pattern.compile("System\\.out\\.println\\((.*)\\);\\s*// => (.*)$");
-    private static final String IMPORTS = "import descent.tensor.*;\nimport descent.ad.*;\nimport descent.ad.core.*;\n"
-            + "import descent.ad.plan.*;\n";
+    private static final String IMPORTS = "import descent.tensor.*;\nimport descent.ad.*;\n";
 
     static List<String> snippets() throws IOException {
         Path readme = Path.of("..", "README.md");

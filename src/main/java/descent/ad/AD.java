@@ -1,11 +1,11 @@
 package descent.ad;
 
-import descent.ad.core.Graph;
-import descent.ad.core.Trace;
-import descent.ad.core.Value;
-import descent.ad.transform.Jvp;
-import descent.ad.transform.Taylor;
-import descent.ad.transform.Vjp;
+import descent.internal.trace.Graph;
+import descent.internal.trace.Trace;
+import descent.tensor.Value;
+import descent.internal.transform.Jvp;
+import descent.internal.transform.Taylor;
+import descent.internal.transform.Vjp;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 
@@ -88,7 +88,7 @@ public final class AD {
                     + "; use vjp or jacobian for non-scalar outputs");
         }
         Graph v = Vjp.transform(g, mask);
-        return v.inline(append(args, Value.constant(Tensor.full(1, out.dims()))));
+        return v.inline(append(args, Trace.current().constant(Tensor.full(1, out.dims()))));
     }
 
     /**
@@ -185,7 +185,7 @@ public final class AD {
             Shape seeds = forward ? x.shape() : out;
             Value[] parts = new Value[seeds.size()];
             for (int i = 0; i < parts.length; i++) {
-                parts[i] = d.inline(x, Value.constant(basis(seeds, i)))[1].flatten();
+                parts[i] = d.inline(x, x.constant(basis(seeds, i)))[1].flatten();
             }
             return new Value[] {Value.stack(forward ? 1 : 0, parts).reshape(out.concat(x.shape()).dims())};
         });

@@ -1,10 +1,10 @@
 package descent.ad;
 
-import descent.ad.core.Graph;
-import descent.ad.core.Trace;
-import descent.ad.core.Value;
-import descent.ad.plan.Plan;
-import descent.ad.transform.Simplify;
+import descent.internal.trace.Graph;
+import descent.internal.trace.Trace;
+import descent.tensor.Value;
+import descent.internal.plan.Plan;
+import descent.internal.transform.Simplify;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 

@@ -139,14 +139,14 @@ public final class ParamLayout {
         }
         List<Tensor> leaves = new ArrayList<>(shapes.length);
         for (int i = 0; i < shapes.length; i++) {
-            leaves.add(Tensor.wrap(Arrays.copyOfRange(flat, offsets[i], offsets[i + 1]), shapes[i]));
+            leaves.add(Tensor.owned(Arrays.copyOfRange(flat, offsets[i], offsets[i + 1]), shapes[i]));
         }
         return structure.withLeaves(leaves);
     }
 
     /** Leaf {@code i} of {@code flat} as a new tensor. */
     public Tensor leaf(double[] flat, int i) {
-        return Tensor.wrap(Arrays.copyOfRange(flat, offsets[i], offsets[i + 1]), shapes[i]);
+        return Tensor.owned(Arrays.copyOfRange(flat, offsets[i], offsets[i + 1]), shapes[i]);
     }
 
     /**

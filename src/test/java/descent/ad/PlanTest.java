@@ -1,7 +1,8 @@
 package descent.ad;
 
-import descent.ad.core.Value;
-import descent.ad.plan.Plan;
+import descent.Testing;
+import descent.tensor.Value;
+import descent.internal.plan.Plan;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 import org.junit.jupiter.api.Test;

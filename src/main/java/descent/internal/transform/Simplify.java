@@ -1,0 +1,100 @@
+package descent.internal.transform;
+
+import descent.internal.trace.Eqn;
+import descent.internal.trace.Graph;
+import descent.internal.trace.Trace;
+import descent.internal.trace.Var;
+import descent.tensor.Primitive;
+import descent.tensor.Shape;
+import descent.tensor.Tensor;
+import descent.tensor.Value;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Graph clean-up run after every transform: drops equations no output depends on, shares
+ * equations that apply the same primitive (with equal parameters) to the same operands, and
+ * removes exact identities that transforms leave behind (x * 1, x / 1, x + (-0), x - 0, -(-x)) when
+ * they do not change the result's shape. Constant folding already happened while tracing.
+ */
+public final class Simplify {
+    private Simplify() {
+    }
+
+    private record Key(Primitive prim, List<Value> operands) {
+    }
+
+    /** An equivalent graph without dead or duplicate equations. */
+    public static Graph run(Graph g) {
+        Set<Var> live = new HashSet<>(g.outputs());
+        List<Eqn> eqns = g.eqns();
+        boolean[] keep = new boolean[eqns.size()];
+        for (int q = eqns.size() - 1; q >= 0; q--) {
+            Eqn e = eqns.get(q);
+            if (live.contains(e.out())) {
+                keep[q] = true;
+                live.addAll(Arrays.asList(e.inputs()));
+            }
+        }
+        Trace t = new Trace(g.parent());
+        return Trace.within(t, () -> {
+            Env env = new Env(t);
+            for (Var in : g.inputs()) {
+                env.bind(in, t.input(in.shape()));
+            }
+            env.bindCaptures(g);
+            Map<Key, Value> seen = new HashMap<>();
+            for (int q = 0; q < eqns.size(); q++) {
+                if (!keep[q]) {
+                    continue;
+                }
+                Eqn e = eqns.get(q);
+                Value[] x = env.get(e.inputs());
+                t.attributeTo(e.site());
+                Key k = new Key(e.prim(), Arrays.asList(x));
+                Value y = identity(e.prim(), x, e.out().shape());
+                if (y == null) {
+                    y = seen.get(k);
+                }
+                if (y == null) {
+                    y = t.apply(e.prim(), x);
+                    seen.put(k, y);
+                }
+                env.bind(e.out(), y);
+            }
+            t.attributeTo(null);
+            Value[] outs = new Value[g.outputs().size()];
+            for (int i = 0; i < outs.length; i++) {
+                outs[i] = env.get(g.outputs().get(i));
+            }
+            return t.finish(outs);
+        });
+    }
+
+    /** The operand an application reduces to exactly, or null. */
+    private static Value identity(Primitive p, Value[] x, Shape out) {
+        if (p.isInvolution() && x.length == 1) {
+            Var v = Var.of(x[0]);
+            if (v.producer() != null && v.producer().prim().equals(p)) {
+                return v.producer().input(0);
+            }
+            return null;
+        }
+        Tensor[] c = new Tensor[x.length];
+        boolean any = false;
+        for (int i = 0; i < x.length; i++) {
+            c[i] = x[i].constantValue();
+            any |= c[i] != null;
+        }
+        if (!any) {
+            return null;
+        }
+        int k = p.identityOperand(c);
+        return k >= 0 && x[k].shape().equals(out) ? x[k] : null;
+    }
+}

@@ -1,0 +1,106 @@
+package descent.tensor;
+
+
+import java.util.List;
+
+/**
+ * Batched matrix product op(A) op(B) over the last two axes, where op optionally transposes;
+ * leading axes broadcast. Bilinear, so Taylor mode is the Cauchy product
+ * C_k = sum_j op(A_j) op(B_{k-j}), and the transposes in reverse mode are flags, not copies.
+ */
+final class MatrixProduct extends Primitive {
+    /** A @ B. */
+    public static final MatrixProduct PLAIN = new MatrixProduct(false, false);
+
+    private final boolean transA;
+    private final boolean transB;
+
+    /** op(A) @ op(B) with the given transposition flags. */
+    public static MatrixProduct of(boolean transA, boolean transB) {
+        return new MatrixProduct(transA, transB);
+    }
+
+    private MatrixProduct(boolean transA, boolean transB) {
+        this.transA = transA;
+        this.transB = transB;
+    }
+
+    @Override
+    public String name() {
+        return "matmul" + (transA ? "[Ta]" : "") + (transB ? "[Tb]" : "");
+    }
+
+    @Override
+    public int arity() {
+        return 2;
+    }
+
+    @Override
+    public Shape shape(Shape... in) {
+        return MatMul.shape(in[0], in[1], transA, transB);
+    }
+
+    @Override
+    public Kernel kernel(Shape[] in, Shape out) {
+        return MatMul.kernel(in[0], in[1], transA, transB);
+    }
+
+    private <T extends Ops<T>> T product(T a, T b) {
+        return apply(a, b);
+    }
+
+    @Override
+    public <T extends Ops<T>> T jvp(T[] x, T[] t, T y) {
+        return Series.add(t[0] == null ? null : product(t[0], x[1]), t[1] == null ? null : product(x[0], t[1]));
+    }
+
+    @Override
+    public <T extends Ops<T>> T[] vjp(T[] x, T y, T ct, boolean[] needed) {
+        T a = x[0];
+        T b = x[1];
+        T da = null;
+        T db = null;
+        if (needed[0]) {
+            da = !transA
+                    ? of(false, !transB).apply(ct, b)
+                    : of(transB, true).apply(b, ct);
+        }
+        if (needed[1]) {
+            db = !transB
+                    ? of(!transA, false).apply(a, ct)
+                    : of(true, transA).apply(ct, a);
+        }
+        return Series.of(ct, da, db);
+    }
+
+    @Override
+    public <T extends Ops<T>> T[] taylor(T[][] x, T y) {
+        T[] r = Series.constant(y, Series.order(x));
+        for (int k = 1; k < r.length; k++) {
+            r[k] = Series.cauchyTerm(x[0], x[1], k, this::product);
+        }
+        return r;
+    }
+
+    @Override
+    List<Sample> samples() {
+        return List.of(
+                Sample.of(PLAIN, -1, 1, Shape.of(2, 3), Shape.of(3, 4)),
+                Sample.of(of(true, false), -1, 1, Shape.of(3, 2), Shape.of(3, 4)),
+                Sample.of(of(false, true), -1, 1, Shape.of(2, 3), Shape.of(4, 3)),
+                Sample.of(of(true, true), -1, 1, Shape.of(3, 2), Shape.of(4, 3)),
+                Sample.of(PLAIN, -1, 1, Shape.of(2, 2, 3), Shape.of(3, 2)),
+                Sample.of(PLAIN, -1, 1, Shape.of(2, 3), Shape.of(2, 3, 2)),
+                Sample.of(of(true, false), -1, 1, Shape.of(2, 3, 2), Shape.of(1, 3, 2)));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MatrixProduct && ((MatrixProduct) o).transA == transA && ((MatrixProduct) o).transB == transB;
+    }
+
+    @Override
+    public int hashCode() {
+        return (transA ? 2 : 0) + (transB ? 1 : 0);
+    }
+}
