@@ -3,7 +3,7 @@ package descent;
 import descent.ad.AD;
 import descent.ad.Func;
 import descent.tensor.Value;
-import descent.internal.plan.Plan;
+import descent.ad.Compiled;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 
@@ -38,8 +38,8 @@ public final class Demo {
     public static Result minimize(Func f, double[] x0, double tolerance, int maxIterations, int reportEvery) {
         int n = x0.length;
         Shape shape = Shape.of(n);
-        Plan valueAndGrad = AD.valueAndGrad(f).compile(shape);
-        Plan value = f.compile(shape);
+        Compiled valueAndGrad = AD.valueAndGrad(f).compile(shape);
+        Compiled value = f.compile(shape);
         double[] x = x0.clone();
         double[][] out = {new double[1], new double[n]};
         double[][] trialOut = {new double[1]};

@@ -49,4 +49,9 @@ abstract class BinaryPrimitive extends Primitive {
                 Sample.of(this, d[0], d[1], Shape.of(2, 3), Shape.of(3)),
                 Sample.of(this, d[0], d[1], Shape.SCALAR, Shape.of(2, 1)));
     }
+
+    @Override
+    public boolean broadcastsOperands() {
+        return true;
+    }
 }

@@ -51,4 +51,9 @@ final class BroadcastTo extends LinearPrimitive {
     public int hashCode() {
         return target.hashCode() + 3;
     }
+
+    @Override
+    public boolean isBroadcast() {
+        return true;
+    }
 }

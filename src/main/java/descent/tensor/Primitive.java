@@ -84,6 +84,19 @@ public abstract class Primitive {
         return -1;
     }
 
+    /**
+     * True for elementwise primitives that broadcast their operands (NumPy rules) inside the
+     * kernel, so an operand that is an explicit broadcast can be replaced by the smaller original.
+     */
+    public boolean broadcastsOperands() {
+        return false;
+    }
+
+    /** True for the primitive that broadcasts its operand to a larger shape. */
+    public boolean isBroadcast() {
+        return false;
+    }
+
     /** True if applying this primitive twice gives back the operand exactly (like negation). */
     public boolean isInvolution() {
         return false;

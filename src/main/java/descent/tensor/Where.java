@@ -76,4 +76,9 @@ final class Where extends Primitive {
                 Sample.withFixed(this, -2, 2, new Shape[] {Shape.of(2, 3), Shape.of(2, 3), Shape.of(2, 3)}, mask, null, null),
                 Sample.withFixed(this, -2, 2, new Shape[] {Shape.of(2, 3), Shape.of(3), Shape.SCALAR}, mask, null, null));
     }
+
+    @Override
+    public boolean broadcastsOperands() {
+        return true;
+    }
 }

@@ -22,8 +22,11 @@ import java.util.Map;
  * is recycled for a later result of the same size, elementwise results overwrite an operand that
  * dies at that step, and reshapes alias their operand. Running the plan again on new inputs reuses
  * all of it, so a step allocates only the returned tensors (nothing with {@link #runInto}).
+ * Constants are copied into the plan's own buffers, and equations whose operands are all constants
+ * are evaluated once, when the plan is compiled.
  *
- * <p>A plan is safe to share between threads; runs are serialized.
+ * <p>Runs of one plan are serialized; concurrent callers use separate instances compiled from the
+ * same graph.
  */
 public final class Plan {
     private final Shape[] inShapes;
@@ -112,6 +115,17 @@ public final class Plan {
                 shapes[i] = ins[i].shape();
             }
             int outLast = lastUse.getOrDefault(e.out(), -1);
+            if (allPinned(inb) && p.foldable()) {
+                double[][] a = new double[ins.length][];
+                for (int i = 0; i < ins.length; i++) {
+                    a[i] = inb[i].data;
+                }
+                double[] d = new double[e.out().shape().size()];
+                p.kernel(shapes, e.out().shape()).run(a, d);
+                total[0] += d.length;
+                bufOf.put(e.out(), new Buf(d, forever, true));
+                continue;
+            }
             if (p.isView()) {
                 inb[0].lastUse = Math.max(inb[0].lastUse, outLast);
                 bufOf.put(e.out(), inb[0]);
@@ -178,7 +192,21 @@ public final class Plan {
         if (!v.isConstant()) {
             throw new IllegalStateException("plan: " + v.label() + " is used before it is computed");
         }
-        return new Buf(v.constantValue().contiguousData(), forever, true);
+        return new Buf(v.constantValue().toArray(), forever, true);
+    }
+
+    private static boolean allPinned(Buf[] bufs) {
+        for (Buf b : bufs) {
+            if (!b.pinned) {
+                return false;
+            }
+        }
+        return bufs.length > 0;
+    }
+
+    /** True if every run checks for NaN. */
+    public boolean checksNaN() {
+        return checkNaN;
     }
 
     /** Shapes the inputs must have. */

@@ -123,7 +123,7 @@ public final class Graph {
 
     private static Var lookup(Map<Var, Var> env, Var v, Trace t) {
         if (v.isConstant()) {
-            return t.constant(v.constantValue());
+            return t.constantQuiet(v.constantValue());
         }
         Var r = env.get(v);
         if (r == null) {

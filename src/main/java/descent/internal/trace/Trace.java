@@ -21,14 +21,21 @@ import java.util.function.Supplier;
  * A graph being recorded. Every operation on a {@link Var} appends an equation to the trace
  * that is current on this thread. Traces nest: a trace started while another is open is its child,
  * and a child may read values of its ancestors, which it records as captures. Operations whose
- * operands are all constants are evaluated at once and recorded as constants.
+ * operands are all constants and whose result is small are evaluated at once and recorded as
+ * constants; larger constant expressions stay equations (plans evaluate them once, when compiled).
+ *
+ * <p>A <em>probe</em> trace records nothing but the fingerprint: it checks, at the cost of running
+ * the user's code on shapes alone, whether a cached plan is still valid.
  */
 public final class Trace {
+    /** Largest result (in elements) that tracing evaluates when all operands are constants. */
+    public static final int FOLD_LIMIT = 4096;
+
     private static final ThreadLocal<Deque<Trace>> STACK = ThreadLocal.withInitial(ArrayDeque::new);
-    private static volatile boolean recordSites;
     private static final CodeSource OWN_CODE = Trace.class.getProtectionDomain().getCodeSource();
 
     private final Trace parent;
+    private final boolean probe;
     private final List<Var> inputs = new ArrayList<>();
     private final List<Eqn> eqns = new ArrayList<>();
     private final LinkedHashMap<Var, Var> captures = new LinkedHashMap<>();
@@ -40,7 +47,22 @@ public final class Trace {
 
     /** A new trace whose enclosing trace is {@code parent} (null for a top-level trace). */
     public Trace(Trace parent) {
+        this(parent, false);
+    }
+
+    private Trace(Trace parent, boolean probe) {
         this.parent = parent;
+        this.probe = probe;
+    }
+
+    /** A trace that only collects the fingerprint of the code run in it. */
+    public static Trace probe() {
+        return new Trace(null, true);
+    }
+
+    /** True for a trace that records only a fingerprint. */
+    public boolean isProbe() {
+        return probe;
     }
 
     /** The enclosing trace, or null. */
@@ -75,19 +97,6 @@ public final class Trace {
     }
 
     /**
-     * When on, every recorded equation remembers the first caller frame outside this library, so
-     * runtime checks can say which line of user code produced a value. Costs a stack walk per op.
-     */
-    public static void recordSites(boolean on) {
-        recordSites = on;
-    }
-
-    /** Whether equation sites are being recorded. */
-    public static boolean recordingSites() {
-        return recordSites;
-    }
-
-    /**
      * Attributes the equations recorded from now on to {@code site} (null: the caller's own line).
      * Transforms use this so that derived equations point at the user code they came from.
      */
@@ -108,8 +117,20 @@ public final class Trace {
         return v;
     }
 
-    /** A constant value in this trace. */
+    /**
+     * A constant introduced by the code being traced: when that is the user's code, the constant
+     * becomes part of the fingerprint (see {@link Fingerprint}).
+     */
     public Var constant(Tensor t) {
+        Fingerprint fp = Recorder.active();
+        if (fp != null) {
+            fp.constant(t, t.rank() == 0 || probe ? null : userSite());
+        }
+        return constantQuiet(t);
+    }
+
+    /** A constant in this trace that is not part of the fingerprint (Descent's own bookkeeping). */
+    public Var constantQuiet(Tensor t) {
         checkOpen();
         if (t.size() == 1 && t.rank() == 0) {
             return scalarConstants.computeIfAbsent(t.item(), x -> new Var(this, nextId++, t.shape(), t));
@@ -117,14 +138,10 @@ public final class Trace {
         return tensorConstants.computeIfAbsent(t, x -> new Var(this, nextId++, t.shape(), t.contiguous()));
     }
 
-    /** A scalar constant in this trace. */
-    public Var scalar(double v) {
-        return constant(Tensor.scalar(v));
-    }
-
     /**
      * Records {@code prim(operands)} and returns its value. Operands from enclosing traces are
-     * captured; if every operand is a constant the result is computed now and is a constant.
+     * captured; if every operand is a constant and the result is small, it is computed now and is
+     * a constant.
      *
      * @throws IllegalArgumentException naming the primitive if the operand count or shapes are wrong
      */
@@ -137,16 +154,23 @@ public final class Trace {
         Shape[] shapes = new Shape[operands.length];
         boolean allConstant = true;
         for (int i = 0; i < ins.length; i++) {
-            ins[i] = lift(Objects.requireNonNull(operands[i], () -> prim.name() + ": operand is null"));
+            ins[i] = lift(Objects.requireNonNull(operands[i], () -> prim.name() + ": an operand is null"));
             shapes[i] = ins[i].shape();
             allConstant &= ins[i].isConstant();
         }
         Shape out = prim.shape(shapes);
-        if (allConstant && prim.foldable()) {
-            return constant(prim.evaluate(constants(ins)));
+        Fingerprint fp = Recorder.active();
+        if (fp != null) {
+            fp.op(prim, shapes);
+        }
+        if (probe) {
+            return new Var(this, nextId++, out, null);
+        }
+        if (allConstant && prim.foldable() && out.size() <= FOLD_LIMIT) {
+            return constantQuiet(prim.evaluate(constants(ins)));
         }
         Var v = new Var(this, nextId++, out, null);
-        Eqn e = new Eqn(prim, ins, v, siteOverride != null ? siteOverride : recordSites ? userSite() : null);
+        Eqn e = new Eqn(prim, ins, v, siteOverride != null ? siteOverride : Recorder.debugging() ? userSite() : null);
         v.producer = e;
         eqns.add(e);
         return v;
@@ -170,7 +194,7 @@ public final class Trace {
             return v;
         }
         if (v.isConstant()) {
-            return constant(v.constantValue());
+            return constantQuiet(v.constantValue());
         }
         if (v.trace().finished) {
             throw new IllegalStateException("value " + v.label() + v.shape() + " belongs to a function whose tracing has "
@@ -206,12 +230,23 @@ public final class Trace {
         }
     }
 
-    private static StackTraceElement userSite() {
+    /**
+     * The first caller frame that is the user's: outside Descent's core, its Kotlin DSL and its
+     * notebook integration, and outside the JDK and the Kotlin runtime.
+     */
+    public static StackTraceElement userSite() {
         return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
                 .walk(frames -> frames
-                        .filter(f -> !Objects.equals(f.getDeclaringClass().getProtectionDomain().getCodeSource(), OWN_CODE))
+                        .filter(f -> !isLibraryFrame(f))
                         .findFirst()
                         .map(StackWalker.StackFrame::toStackTraceElement)
                         .orElse(null));
+    }
+
+    private static boolean isLibraryFrame(StackWalker.StackFrame f) {
+        String c = f.getClassName();
+        return Objects.equals(f.getDeclaringClass().getProtectionDomain().getCodeSource(), OWN_CODE)
+                || c.startsWith("descent.dsl.") || c.startsWith("descent.jupyter.")
+                || c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("kotlin.");
     }
 }

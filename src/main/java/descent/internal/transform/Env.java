@@ -32,7 +32,7 @@ final class Env {
 
     Value get(Var old) {
         if (old.isConstant()) {
-            return target.constant(old.constantValue());
+            return target.constantQuiet(old.constantValue());
         }
         Value v = map.get(old);
         if (v == null) {

@@ -2,6 +2,7 @@ package descent.internal.transform;
 
 import descent.internal.trace.Eqn;
 import descent.internal.trace.Graph;
+import descent.internal.trace.Recorder;
 import descent.internal.trace.Trace;
 import descent.internal.trace.Var;
 import descent.tensor.Primitive;
@@ -29,14 +30,25 @@ public final class Simplify {
     private record Key(Primitive prim, List<Value> operands) {
     }
 
-    /** An equivalent graph without dead or duplicate equations. */
+    /**
+     * An equivalent graph without dead or duplicate equations (dead ones are kept while tracing
+     * for NaN debugging, see {@link Recorder#debugging()}).
+     */
     public static Graph run(Graph g) {
+        return run(g, Recorder.debugging());
+    }
+
+    /**
+     * An equivalent graph without duplicate equations and, unless {@code keepDead}, without dead
+     * ones (kept when checking for NaN, so a NaN in a value nothing reads is still reported).
+     */
+    public static Graph run(Graph g, boolean keepDead) {
         Set<Var> live = new HashSet<>(g.outputs());
         List<Eqn> eqns = g.eqns();
         boolean[] keep = new boolean[eqns.size()];
         for (int q = eqns.size() - 1; q >= 0; q--) {
             Eqn e = eqns.get(q);
-            if (live.contains(e.out())) {
+            if (keepDead || live.contains(e.out())) {
                 keep[q] = true;
                 live.addAll(Arrays.asList(e.inputs()));
             }
@@ -55,6 +67,9 @@ public final class Simplify {
                 }
                 Eqn e = eqns.get(q);
                 Value[] x = env.get(e.inputs());
+                if (e.prim().broadcastsOperands()) {
+                    unbroadcast(x, e.out().shape());
+                }
                 t.attributeTo(e.site());
                 Key k = new Key(e.prim(), Arrays.asList(x));
                 Value y = identity(e.prim(), x, e.out().shape());
@@ -76,6 +91,36 @@ public final class Simplify {
         });
     }
 
+    /**
+     * Replaces operands that are explicit broadcasts by their sources where the kernel's own
+     * broadcasting gives the same result shape, so a scalar constant stays a scalar.
+     */
+    private static void unbroadcast(Value[] x, Shape out) {
+        for (int i = 0; i < x.length; i++) {
+            Var v = Var.of(x[i]);
+            if (v.producer() != null && v.producer().prim().isBroadcast()) {
+                Value[] trial = x.clone();
+                trial[i] = v.producer().input(0);
+                Shape s = trial[0].shape();
+                boolean ok = true;
+                for (int j = 1; j < trial.length && ok; j++) {
+                    ok = trial[j].shape().broadcastsTo(out) && s.broadcastsTo(out);
+                }
+                if (ok && resultShape(trial).equals(out)) {
+                    x[i] = trial[i];
+                }
+            }
+        }
+    }
+
+    private static Shape resultShape(Value[] x) {
+        Shape s = x[0].shape();
+        for (int j = 1; j < x.length; j++) {
+            s = Shape.broadcast("simplify", s, x[j].shape());
+        }
+        return s;
+    }
+
     /** The operand an application reduces to exactly, or null. */
     private static Value identity(Primitive p, Value[] x, Shape out) {
         if (p.isInvolution() && x.length == 1) {
@@ -88,7 +133,7 @@ public final class Simplify {
         Tensor[] c = new Tensor[x.length];
         boolean any = false;
         for (int i = 0; i < x.length; i++) {
-            c[i] = x[i].constantValue();
+            c[i] = constantOf(x[i]);
             any |= c[i] != null;
         }
         if (!any) {
@@ -96,5 +141,17 @@ public final class Simplify {
         }
         int k = p.identityOperand(c);
         return k >= 0 && x[k].shape().equals(out) ? x[k] : null;
+    }
+
+    /** The constant {@code v} holds, looking through broadcasts of constants; null if not constant. */
+    private static Tensor constantOf(Value v) {
+        if (v.isConstant()) {
+            return v.constantValue();
+        }
+        Var var = Var.of(v);
+        if (var.producer() != null && var.producer().prim().isBroadcast() && var.producer().input(0).isConstant()) {
+            return var.producer().input(0).constantValue();
+        }
+        return null;
     }
 }
