@@ -5,6 +5,7 @@ import descent.internal.trace.Trace;
 import descent.internal.transform.Jvp;
 import descent.internal.transform.Taylor;
 import descent.internal.transform.Vjp;
+import descent.internal.transform.Vmap;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 import descent.tensor.Value;
@@ -209,6 +210,120 @@ public final class AD {
         return hvp(Func.of(f));
     }
 
+    // ---- batching ------------------------------------------------------------------------------
+
+    /** In {@link #vmap}'s axes: the argument is not batched (every batch element sees all of it). */
+    public static final int NOT_BATCHED = Integer.MIN_VALUE;
+
+    /** Vectorizes f over a leading batch axis of every argument and result: {@code vmap(f, 0..., 0...)}. */
+    public static Func vmap(Func f) {
+        int[] in = new int[f.arity()];
+        return vmap(f, in, null);
+    }
+
+    /**
+     * Vectorizes f: the result takes arguments with an extra batch axis at {@code inAxes[i]} (or
+     * none, for {@link #NOT_BATCHED}; a tree argument's axis applies to all its leaves) and returns
+     * f applied to each batch element, the results stacked along {@code outAxes[j]} (null: axis 0
+     * for every result). It is a graph transform with one batching rule per primitive, so it nests
+     * with the others: {@code vmap(grad(f))} gives per-example gradients, {@code vmap(jvp(f))}
+     * Jacobian columns. Negative axes count from the end.
+     */
+    public static Func vmap(Func f, int[] inAxes, int[] outAxes) {
+        if (inAxes.length != f.arity()) {
+            throw new IllegalArgumentException("vmap: " + inAxes.length + " input axes given for " + f.name() + ", which takes "
+                    + f.arity() + " argument(s)");
+        }
+        int[] ia = inAxes.clone();
+        int[] oa = outAxes == null ? null : outAxes.clone();
+        return f.derive(List.of("vmap", Arrays.toString(ia), String.valueOf(Arrays.toString(oa))), () -> {
+            int[] flatAxes = new int[f.flatArity()];
+            int[] offsets = Spec.offsets(f.inSpecs());
+            boolean any = false;
+            for (int a = 0; a < ia.length; a++) {
+                Arrays.fill(flatAxes, offsets[a], offsets[a + 1], ia[a]);
+                any |= ia[a] != NOT_BATCHED;
+            }
+            if (!any) {
+                throw new IllegalArgumentException("vmap: no argument of " + f.name() + " is batched");
+            }
+            return Func.derived("vmap(" + f.name() + ")", f.inSpecs(), f.outSpecs(), args -> {
+                int n = args.length;
+                boolean[] batched = new boolean[n];
+                Value[] moved = new Value[n];
+                Shape[] logical = new Shape[n];
+                int size = -1;
+                for (int i = 0; i < n; i++) {
+                    if (flatAxes[i] == NOT_BATCHED) {
+                        moved[i] = args[i];
+                        logical[i] = args[i].shape();
+                        continue;
+                    }
+                    batched[i] = true;
+                    int axis = batchAxis(args[i].shape(), flatAxes[i], i);
+                    int b = args[i].shape().dim(axis);
+                    if (size >= 0 && b != size) {
+                        throw new IllegalArgumentException("vmap: batched arguments disagree on the batch size: " + size
+                                + " and " + b + " (argument " + i + " of shape " + args[i].shape() + ", axis " + flatAxes[i] + ")");
+                    }
+                    size = b;
+                    moved[i] = moveAxis(args[i], axis, 0);
+                    logical[i] = moved[i].shape().drop(0);
+                }
+                Graph g = f.traceNested(logical);
+                Value[] out = Vmap.transform(g, batched, size).inline(moved);
+                if (oa != null && oa.length != out.length) {
+                    throw new IllegalArgumentException("vmap: " + oa.length + " output axes given for " + f.name() + ", which returns "
+                            + out.length + " result(s)");
+                }
+                for (int j = 0; j < out.length; j++) {
+                    int target = oa == null ? 0 : oa[j];
+                    int axis = target < 0 ? target + out[j].rank() : target;
+                    if (axis < 0 || axis >= out[j].rank()) {
+                        throw new IllegalArgumentException("vmap: output axis " + target + " is out of range for result " + j
+                                + " of shape " + out[j].shape());
+                    }
+                    out[j] = moveAxis(out[j], 0, axis);
+                }
+                return out;
+            }, args -> {
+                Value[] logical = new Value[args.length];
+                for (int i = 0; i < args.length; i++) {
+                    logical[i] = flatAxes[i] == NOT_BATCHED ? args[i]
+                            : Trace.current().input(args[i].shape().drop(batchAxis(args[i].shape(), flatAxes[i], i)));
+                }
+                f.applyAll(logical);
+            });
+        });
+    }
+
+    private static int batchAxis(Shape s, int axis, int arg) {
+        int a = axis < 0 ? axis + s.rank() : axis;
+        if (a < 0 || a >= s.rank()) {
+            throw new IllegalArgumentException("vmap: batch axis " + axis + " is out of range for argument " + arg + " of shape " + s);
+        }
+        return a;
+    }
+
+    private static Value moveAxis(Value v, int from, int to) {
+        if (from == to) {
+            return v;
+        }
+        int r = v.rank();
+        List<Integer> order = new ArrayList<>();
+        for (int a = 0; a < r; a++) {
+            if (a != from) {
+                order.add(a);
+            }
+        }
+        order.add(to, from);
+        int[] perm = new int[r];
+        for (int a = 0; a < r; a++) {
+            perm[a] = order.get(a);
+        }
+        return v.permute(perm);
+    }
+
     // ---- Jacobians -----------------------------------------------------------------------------
 
     /** The Jacobian of a single-result function of one tensor, by reverse mode: shape out.shape + in.shape. */
@@ -222,7 +337,7 @@ public final class AD {
     }
 
     /**
-     * Jacobian by forward mode, one pass per input element: shape out.shape + in.shape.
+     * Jacobian by forward mode, a batch of jvps (one per input element): shape out.shape + in.shape.
      * Cheaper than {@link #jacrev} when the input is smaller than the output.
      */
     public static Func jacfwd(Func f) {
@@ -230,30 +345,47 @@ public final class AD {
     }
 
     /**
-     * Jacobian by reverse mode, one pass per output element: shape out.shape + in.shape.
+     * Jacobian by reverse mode, a batch of vjps (one per output element): shape out.shape + in.shape.
      * Cheaper than {@link #jacfwd} when the output is smaller than the input.
      */
     public static Func jacrev(Func f) {
         return jacobianBy(f, false);
     }
 
-    /** Jacobian from one jvp per input element (columns) or one vjp per output element (rows). */
+    /**
+     * The Jacobian as a batch of jvps over the rows of the identity (columns of J) or a batch of
+     * vjps (rows of J): one vmapped pass, so the plan does not grow with the dimension.
+     */
     private static Func jacobianBy(Func f, boolean forward) {
         String op = forward ? "jacfwd" : "jacrev";
         requireUnaryTensor(f, op);
         return f.derive(op, () -> Func.derived(op + "(" + f.name() + ")", Spec.tensors(1), Spec.tensors(1), args -> {
             Value x = args[0];
-            Graph g = f.traceNested(args);
-            Shape out = single(g, f, op);
-            boolean[] wrt = {true};
-            Graph d = forward ? Jvp.transform(g, wrt) : Vjp.transform(g, wrt);
-            Shape seeds = forward ? x.shape() : out;
-            Value[] parts = new Value[seeds.size()];
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = d.inline(x, x.constant(basis(seeds, i)))[1].flatten();
+            Shape out = single(f.traceNested(args), f, op);
+            Shape in = x.shape();
+            long elements = (long) out.size() * in.size();
+            long bytes = elements * 8;
+            if (elements > Integer.MAX_VALUE - 8 || 3 * bytes > Runtime.getRuntime().maxMemory()) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "%s: the Jacobian of %s (output %s, input %s) has %,d elements (%.1f GB), too many for this JVM's "
+                                + "%.1f GB heap; use jvp, vjp or hvp for products with it instead of forming it",
+                        op, f.name(), out, in, elements, bytes / 1e9, Runtime.getRuntime().maxMemory() / 1e9));
             }
-            return new Value[] {Value.stack(forward ? 1 : 0, parts).reshape(out.concat(x.shape()).dims())};
+            Shape seeds = forward ? in : out;
+            Value eye = identity(x, seeds.size()).reshape(Shape.of(seeds.size()).concat(seeds).dims());
+            Func products = vmap(forward ? jvp(f) : vjp(f), new int[] {NOT_BATCHED, 0}, null);
+            Value rows = products.applyAll(x, eye)[1];
+            if (forward) {
+                rows = moveAxis(rows, 0, rows.rank() - 1);
+            }
+            return new Value[] {rows.reshape(out.concat(in).dims())};
         }, f::applyAll));
+    }
+
+    /** The n x n identity as a traced value, computed in the plan rather than while tracing. */
+    private static Value identity(Value like, int n) {
+        Value i = like.constant(Tensor.arange(n));
+        return i.reshape(n, 1).eq(i.reshape(1, n));
     }
 
     /** The Hessian of a scalar function of one tensor (forward over reverse): shape x.shape + x.shape. */
@@ -484,9 +616,4 @@ public final class AD {
         return r;
     }
 
-    private static Tensor basis(Shape shape, int i) {
-        double[] d = new double[shape.size()];
-        d[i] = 1;
-        return Tensor.copyOf(d, shape.dims());
-    }
 }

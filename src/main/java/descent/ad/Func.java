@@ -454,6 +454,12 @@ public final class Func {
         return traceIn(Trace.currentOrNull(), shapesOf(args).toArray(new Shape[0]));
     }
 
+    /** Traces for arguments of the given shapes in a child of the current trace. */
+    Graph traceNested(Shape[] shapes) {
+        checkFlatArity(shapes.length);
+        return traceIn(Trace.currentOrNull(), shapes);
+    }
+
     private Graph traceIn(Trace parent, Shape[] shapes) {
         Trace t = new Trace(parent);
         return Trace.within(t, () -> {

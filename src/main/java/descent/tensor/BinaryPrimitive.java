@@ -54,4 +54,9 @@ abstract class BinaryPrimitive extends Primitive {
     public boolean broadcastsOperands() {
         return true;
     }
+
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        return Batching.elementwise(this, x, batched);
+    }
 }

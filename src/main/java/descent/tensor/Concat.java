@@ -93,4 +93,15 @@ final class Concat extends Primitive {
     public int hashCode() {
         return axis + 17;
     }
+
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        T[] y = x.clone();
+        for (int i = 0; i < x.length; i++) {
+            if (!batched[i]) {
+                y[i] = Batching.broadcast(x[i], size);
+            }
+        }
+        return new Concat(axis + 1).applyAll(y);
+    }
 }

@@ -68,4 +68,59 @@ final class Gather extends Primitive {
     public int hashCode() {
         return axis + 11;
     }
+
+    /**
+     * Batched operand only: gather one axis further in. Batched indices: the gathered axis is
+     * brought next to the batch axis and merged with it, and each batch element's indices are
+     * offset to its block, so one gather serves the whole batch.
+     */
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        if (!batched[1]) {
+            return new Gather(axis + 1).apply(x[0], x[1]);
+        }
+        T data = batched[0] ? x[0] : Batching.broadcast(x[0], size);
+        T idx = x[1];
+        Shape ds = data.shape();
+        int n = ds.dim(axis + 1);
+        int rest = ds.rank() - 2;
+        int[] toFront = new int[ds.rank()];
+        toFront[0] = 0;
+        toFront[1] = axis + 1;
+        for (int a = 0, j = 2; a < ds.rank(); a++) {
+            if (a != 0 && a != axis + 1) {
+                toFront[j++] = a;
+            }
+        }
+        T moved = data.permute(toFront);
+        int[] merged = moved.shape().dims();
+        int[] flat = new int[merged.length - 1];
+        flat[0] = size * n;
+        System.arraycopy(merged, 2, flat, 1, merged.length - 2);
+        T offsets = idx.constant(blockOffsets(size, n, idx.rank()));
+        T g = new Gather(0).apply(moved.reshape(flat), idx.add(offsets));
+        int ir = idx.rank() - 1;
+        // g: [B, I..., others...] with others = data axes 1..rank-1 except the gathered one, in order.
+        int[] perm = new int[g.rank()];
+        perm[0] = 0;
+        int j = 1;
+        for (int a = 0; a < axis; a++) {
+            perm[j++] = 1 + ir + a;
+        }
+        for (int a = 0; a < ir; a++) {
+            perm[j++] = 1 + a;
+        }
+        for (int a = axis; a < rest; a++) {
+            perm[j++] = 1 + ir + a;
+        }
+        return g.permute(perm);
+    }
+
+    /** b * n for batch element b, shaped [size, 1, ..., 1] with {@code rank} axes. */
+    static Tensor blockOffsets(int size, int n, int rank) {
+        int[] d = new int[rank];
+        java.util.Arrays.fill(d, 1);
+        d[0] = size;
+        return Tensor.arange(size).mul(n).reshape(d);
+    }
 }

@@ -103,4 +103,16 @@ final class MatrixProduct extends Primitive {
     public int hashCode() {
         return (transA ? 2 : 0) + (transB ? 1 : 0);
     }
+
+    /** Batched operands get size-1 batch axes after the vmap axis so leading batch axes broadcast. */
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        int rank = 0;
+        for (int i = 0; i < 2; i++) {
+            rank = Math.max(rank, x[i].rank() - (batched[i] ? 1 : 0));
+        }
+        T a = batched[0] ? Batching.extend(x[0], rank) : x[0];
+        T b = batched[1] ? Batching.extend(x[1], rank) : x[1];
+        return apply(a, b);
+    }
 }

@@ -48,4 +48,13 @@ final class Permute extends LinearPrimitive {
     public int hashCode() {
         return Arrays.hashCode(perm);
     }
+
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        int[] p = new int[perm.length + 1];
+        for (int i = 0; i < perm.length; i++) {
+            p[i + 1] = perm[i] + 1;
+        }
+        return new Permute(p).apply(x[0]);
+    }
 }

@@ -150,4 +150,9 @@ final class PowScalar extends Primitive {
     public int hashCode() {
         return Double.hashCode(p);
     }
+
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        return Batching.elementwise(this, x, batched);
+    }
 }

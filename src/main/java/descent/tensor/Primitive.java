@@ -62,6 +62,15 @@ public abstract class Primitive {
      */
     public abstract <T extends Ops<T>> T[] taylor(T[][] x, T y);
 
+    /**
+     * Batching rule (the vmap transform): operand i carries a leading batch axis of {@code size}
+     * where {@code batched[i]} is set (at least one is); returns the batched result, batch axis
+     * leading. The default applies the primitive to each batch element and stacks the results.
+     */
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        return Batching.unrolled(this, x, batched, size);
+    }
+
     /** True if the kernel may write its output over operand {@code i}'s buffer. */
     public boolean inPlace(int i, Shape[] in, Shape out) {
         return false;

@@ -88,4 +88,9 @@ final class ReduceMax extends Primitive {
     public int hashCode() {
         return Arrays.hashCode(axes) + 7;
     }
+
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        return new ReduceMax(Batching.shift(axes)).apply(x[0]);
+    }
 }

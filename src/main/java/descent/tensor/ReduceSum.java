@@ -59,4 +59,9 @@ final class ReduceSum extends LinearPrimitive {
     public int hashCode() {
         return Arrays.hashCode(axes);
     }
+
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        return new ReduceSum(Batching.shift(axes)).apply(x[0]);
+    }
 }

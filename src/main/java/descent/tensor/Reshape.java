@@ -57,4 +57,9 @@ final class Reshape extends LinearPrimitive {
     public int hashCode() {
         return target.hashCode();
     }
+
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        return new Reshape(Batching.withBatch(size, target)).apply(x[0]);
+    }
 }

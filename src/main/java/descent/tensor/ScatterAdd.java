@@ -72,4 +72,55 @@ final class ScatterAdd extends Primitive {
     public int hashCode() {
         return axis * 31 + full.hashCode();
     }
+
+    /** The transpose of {@link Gather}'s rule: batched indices scatter into one merged batch-and-axis block. */
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        if (!batched[1]) {
+            return new ScatterAdd(axis + 1, Batching.withBatch(size, full)).apply(x[0], x[1]);
+        }
+        T upd = batched[0] ? x[0] : Batching.broadcast(x[0], size);
+        T idx = x[1];
+        int ir = idx.rank() - 1;
+        int n = full.dim(axis);
+        int rest = full.rank() - 1;
+        // upd: [B, full[:axis], I..., full[axis+1:]] -> [B, I..., full[:axis], full[axis+1:]]
+        int[] perm = new int[upd.rank()];
+        perm[0] = 0;
+        int j = 1;
+        for (int a = 0; a < ir; a++) {
+            perm[j++] = 1 + axis + a;
+        }
+        for (int a = 0; a < axis; a++) {
+            perm[j++] = 1 + a;
+        }
+        for (int a = axis; a < rest; a++) {
+            perm[j++] = 1 + ir + a;
+        }
+        T moved = upd.permute(perm);
+        int[] others = new int[rest];
+        for (int a = 0, k = 0; a < full.rank(); a++) {
+            if (a != axis) {
+                others[k++] = full.dim(a);
+            }
+        }
+        Shape target = Shape.of(size * n).concat(Shape.of(others));
+        T offsets = idx.constant(Gather.blockOffsets(size, n, idx.rank()));
+        T s = new ScatterAdd(0, target).apply(moved, idx.add(offsets));
+        int[] split = new int[rest + 2];
+        split[0] = size;
+        split[1] = n;
+        System.arraycopy(others, 0, split, 2, rest);
+        // [B, n, others] -> [B, full[:axis], n, full[axis+1:]]
+        int[] back = new int[rest + 2];
+        back[0] = 0;
+        for (int a = 0; a < axis; a++) {
+            back[1 + a] = 2 + a;
+        }
+        back[1 + axis] = 1;
+        for (int a = axis; a < rest; a++) {
+            back[2 + a] = 2 + a;
+        }
+        return s.reshape(split).permute(back);
+    }
 }

@@ -53,4 +53,16 @@ final class Slice extends LinearPrimitive {
     public int hashCode() {
         return Arrays.hashCode(start) * 31 * 31 + Arrays.hashCode(stop) * 31 + Arrays.hashCode(step);
     }
+
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        return new Slice(prepend(0, start), prepend(size, stop), prepend(1, step)).apply(x[0]);
+    }
+
+    static int[] prepend(int first, int[] rest) {
+        int[] r = new int[rest.length + 1];
+        r[0] = first;
+        System.arraycopy(rest, 0, r, 1, rest.length);
+        return r;
+    }
 }

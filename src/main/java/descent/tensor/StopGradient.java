@@ -56,4 +56,9 @@ final class StopGradient extends Primitive {
     List<Sample> samples() {
         return List.of(Sample.of(this, -1, 1, Shape.of(3)).withoutFiniteDifferences());
     }
+
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        return Batching.elementwise(this, x, batched);
+    }
 }

@@ -62,4 +62,9 @@ abstract class UnaryPrimitive extends Primitive {
         double[] d = domain();
         return List.of(Sample.of(this, d[0], d[1], Shape.of(2, 3)), Sample.of(this, d[0], d[1], Shape.SCALAR));
     }
+
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        return Batching.elementwise(this, x, batched);
+    }
 }

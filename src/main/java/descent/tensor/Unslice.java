@@ -59,4 +59,10 @@ final class Unslice extends LinearPrimitive {
     public int hashCode() {
         return full.hashCode() * 31 + Arrays.hashCode(start) + Arrays.hashCode(stop) + Arrays.hashCode(step);
     }
+
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        return new Unslice(Batching.withBatch(size, full), Slice.prepend(0, start), Slice.prepend(size, stop),
+                Slice.prepend(1, step)).apply(x[0]);
+    }
 }

@@ -81,4 +81,9 @@ final class Where extends Primitive {
     public boolean broadcastsOperands() {
         return true;
     }
+
+    @Override
+    public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
+        return Batching.elementwise(this, x, batched);
+    }
 }

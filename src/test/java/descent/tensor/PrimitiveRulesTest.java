@@ -98,6 +98,7 @@ class PrimitiveRulesTest {
                             () -> gradOfJetVsDifferences(c)));
                 }
                 tests.add(DynamicTest.dynamicTest(s + ": forward vs reverse", () -> forwardVsReverse(c)));
+                tests.add(DynamicTest.dynamicTest(s + ": batching rule vs one application per element", () -> batchingVsLoop(c)));
                 tests.add(DynamicTest.dynamicTest(s + ": jet to order " + MAX_ORDER + " vs nested forward",
                         () -> jetVsNestedForward(c)));
             }
@@ -109,6 +110,43 @@ class PrimitiveRulesTest {
     void everyRegisteredPrimitiveHasSamples() {
         for (Primitive p : Primitives.all()) {
             assertFalse(p.samples().isEmpty(), p.name() + " declares no samples");
+        }
+    }
+
+    /** vmap of the primitive, for every non-empty set of batched operands, against applying it element by element. */
+    private static void batchingVsLoop(Case c) {
+        int size = 3;
+        int k = c.args.length;
+        Random r = new Random(11);
+        Tensor[][] elements = new Tensor[k][size];
+        Tensor[] stacked = new Tensor[k];
+        for (int i = 0; i < k; i++) {
+            for (int b = 0; b < size; b++) {
+                elements[i][b] = c.sample.differentiable(i)
+                        ? Testing.uniform(r, c.args[i].shape(), c.sample.lo(), c.sample.hi()) : c.args[i];
+            }
+            stacked[i] = Tensor.stack(0, elements[i]);
+        }
+        Primitive p = c.sample.prim();
+        for (int mask = 1; mask < (1 << k); mask++) {
+            int[] axes = new int[k];
+            Tensor[] args = new Tensor[k];
+            for (int i = 0; i < k; i++) {
+                boolean batched = (mask & (1 << i)) != 0;
+                axes[i] = batched ? 0 : AD.NOT_BATCHED;
+                args[i] = batched ? stacked[i] : elements[i][0];
+            }
+            Tensor[] expected = new Tensor[size];
+            for (int b = 0; b < size; b++) {
+                Tensor[] operands = new Tensor[k];
+                for (int i = 0; i < k; i++) {
+                    operands[i] = (mask & (1 << i)) != 0 ? elements[i][b] : elements[i][0];
+                }
+                expected[b] = p.evaluate(operands);
+            }
+            Func f = Func.of(k, xs -> new Value[] {p.applyAll(xs)});
+            Tensor actual = AD.vmap(f, axes, null).call(args);
+            Testing.assertClose(actual, Tensor.stack(0, expected), 1e-13, c.sample + " batched operands " + Integer.toBinaryString(mask));
         }
     }
 
