@@ -14,12 +14,16 @@ final class Pow extends BinaryPrimitive {
         super(BinaryOp.POW);
     }
 
+    /** b a^(b-1), taken as 0 where b = 0 (also at a = 0, where the formula gives 0 * inf). */
     private static <T extends Ops<T>> T dBase(T a, T b) {
-        return b.mul(a.pow(b.sub(1)));
+        T zero = a.constant(0);
+        return b.eq(0).where(zero, b.mul(a.pow(b.sub(1))));
     }
 
+    /** y log a, taken as 0 where a = 0 (the limit of a^b log a for b &gt; 0, as in PyTorch and JAX). */
     private static <T extends Ops<T>> T dExponent(T a, T y) {
-        return y.mul(a.log());
+        T safe = a.eq(0).where(a.constant(1), a);
+        return y.mul(safe.log());
     }
 
     @Override

@@ -4,12 +4,11 @@ package descent.tensor;
 import java.util.List;
 
 /**
- * y = x^p for a constant real exponent p. Taylor: non-negative integer exponents up to 8 expand by
- * repeated series products (exact at x = 0); others use x y' = p y x', i.e.
- * y_k = (1/(k x_0)) sum_{j=1..k} (p j - (k - j)) x_j y_{k-j}.
+ * y = x^p for a constant real exponent p, with {@link Math#pow} semantics. Taylor: non-negative
+ * integer exponents by binary exponentiation of the series (exact at x = 0); others by
+ * x y' = p y x', i.e. y_k = (1/(k x_0)) sum_{j=1..k} (p j - (k - j)) x_j y_{k-j}.
  */
 final class PowScalar extends Primitive {
-    private static final int MAX_PRODUCT_POWER = 8;
     private final double p;
 
     /** x^p. */
@@ -60,7 +59,8 @@ final class PowScalar extends Primitive {
             return (i, o) -> {
                 double[] x = i[0];
                 for (int k = 0; k < n; k++) {
-                    o[k] = Math.sqrt(x[k]);
+                    double v = x[k];
+                    o[k] = v == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : Math.sqrt(v + 0.0);
                 }
             };
         }
@@ -97,6 +97,12 @@ final class PowScalar extends Primitive {
         return Series.of(ct, needed[0] ? Series.mul(ct, derivative(x[0])) : null);
     }
 
+    /**
+     * Non-negative integer exponents: binary exponentiation of the series (products only, so exact
+     * at x = 0 for any power). Other exponents: the recurrence x y' = p y x', which divides by x_0;
+     * where x_0 = 0 it is evaluated at a safe point and replaced by the limit 0 for the orders
+     * below p (the higher ones are infinite), so gradients through it stay finite.
+     */
     @Override
     public <T extends Ops<T>> T[] taylor(T[][] x, T y) {
         T[] s = x[0];
@@ -104,30 +110,51 @@ final class PowScalar extends Primitive {
         if (p == 0) {
             return Series.constant(y, order);
         }
-        if (p == Math.rint(p) && p > 0 && p <= MAX_PRODUCT_POWER) {
-            T[] acc = s;
-            for (int m = 1; m < (int) p; m++) {
-                T[] next = y.newArray(order + 1);
-                for (int k = 1; k <= order; k++) {
-                    next[k] = Series.cauchyTerm(acc, s, k);
+        if (p == Math.rint(p) && p > 0 && p < 1L << 52) {
+            T[] result = null;
+            T[] base = s;
+            long e = (long) p;
+            while (e > 0) {
+                if ((e & 1) != 0) {
+                    result = result == null ? base : product(result, base);
                 }
-                next[0] = m == (int) p - 1 ? y : acc[0].mul(s[0]);
-                acc = next;
+                e >>= 1;
+                if (e > 0) {
+                    base = product(base, base);
+                }
             }
-            acc[0] = y;
-            return acc;
+            T[] r = result == s ? s.clone() : result;
+            r[0] = y;
+            return r;
         }
+        T x0 = s[0];
+        T atZero = x0.eq(0);
+        T safe = atZero.where(x0.constant(1), x0);
         T[] r = Series.constant(y, order);
+        T[] ySafe = Series.constant(safe.pow(p), order);
         for (int k = 1; k <= order; k++) {
             T sum = null;
             for (int j = 1; j <= k; j++) {
-                if (s[j] != null && r[k - j] != null) {
-                    sum = Series.add(sum, Series.scale(s[j].mul(r[k - j]), p * j - (k - j)));
+                if (s[j] != null && ySafe[k - j] != null) {
+                    sum = Series.add(sum, Series.scale(s[j].mul(ySafe[k - j]), p * j - (k - j)));
                 }
             }
-            r[k] = sum == null ? null : sum.div(s[0].mul(k));
+            ySafe[k] = sum == null ? null : sum.div(safe.mul(k));
+            if (ySafe[k] != null) {
+                T limit = x0.constant(k < p ? 0 : Double.NaN);
+                r[k] = atZero.where(limit, ySafe[k]);
+            }
         }
         return r;
+    }
+
+    /** The product of two truncated series. */
+    private static <T extends Ops<T>> T[] product(T[] a, T[] b) {
+        T[] c = a[0].newArray(a.length);
+        for (int k = 0; k < c.length; k++) {
+            c[k] = Series.cauchyTerm(a, b, k);
+        }
+        return c;
     }
 
     @Override
