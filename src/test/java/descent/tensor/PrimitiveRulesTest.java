@@ -107,6 +107,24 @@ class PrimitiveRulesTest {
     }
 
     @Test
+    void everyPrimitiveIsRegistered() {
+        java.util.Set<String> registered = new java.util.TreeSet<>();
+        for (Primitive p : Primitives.all()) {
+            registered.add(p.getClass().getName());
+        }
+        java.util.Set<String> defined = new java.util.TreeSet<>();
+        for (com.tngtech.archunit.core.domain.JavaClass c : new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("descent.tensor")) {
+            if (c.isAssignableTo(Primitive.class) && !c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT)) {
+                defined.add(c.getName());
+            }
+        }
+        defined.removeAll(registered);
+        assertTrue(defined.isEmpty(), "primitives missing from Primitives.all(), so never checked: " + defined);
+    }
+
+    @Test
     void everyRegisteredPrimitiveHasSamples() {
         for (Primitive p : Primitives.all()) {
             assertFalse(p.samples().isEmpty(), p.name() + " declares no samples");

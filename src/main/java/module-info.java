@@ -1,0 +1,12 @@
+/**
+ * Descent's core: tensors and their operations ({@code descent.tensor}), automatic
+ * differentiation and compiled functions ({@code descent.ad}). Tracing, transforms and plans are
+ * internal ({@code descent.internal.*}) and not exported.
+ */
+module descent.core {
+    requires static jdk.incubator.vector;
+    requires multik.openblas.jvm;
+
+    exports descent.tensor;
+    exports descent.ad;
+}
