@@ -53,6 +53,7 @@ public final class Report {
                 .include(RooflineBench.class.getName())
                 .include(MlpBench.class.getName())
                 .include(PlanOverheadBench.class.getName())
+                .include(CallOverheadBench.class.getName())
                 .mode(Mode.SampleTime)
                 .timeUnit(TimeUnit.MICROSECONDS)
                 .forks(1)
@@ -97,6 +98,12 @@ public final class Report {
         double pvg = median.get("PlanOverheadBench.valueAndGrad");
         out.append(String.format(Locale.ROOT, "%nscalar chain of %d ops: value %.2f us = %.1f ns/op; value+grad %.2f us = %.1f ns per op   [target < 100]%n",
                 PlanOverheadBench.OPS, pv, pv * 1e3 / PlanOverheadBench.OPS, pvg, pvg * 1e3 / PlanOverheadBench.OPS));
+        double loop = median.get("CallOverheadBench.gradInLoop");
+        double hoisted = median.get("CallOverheadBench.gradHoisted");
+        double plan = median.get("CallOverheadBench.compiledPlan");
+        double traced = median.get("CallOverheadBench.tracedEveryCall");
+        out.append(String.format(Locale.ROOT, "%ngrad(f).call(x) in a loop %.2f us; hoisted %.2f us; compiled plan alone %.2f us; "
+                + "traced anew every call %.1f us (%.0f x the loop idiom)%n", loop, hoisted, plan, traced, traced / loop));
         if (torchScript != null) {
             Map<String, String> torch = runTorch(torchScript, cores);
             if (torch != null) {
