@@ -326,6 +326,85 @@ public final class Params<T> {
         return null;
     }
 
+    // ---- arithmetic on whole trees (leaves that are tensors or traced values) ------------------------
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> Ops op(T leaf, String what) {
+        if (!(leaf instanceof Ops)) {
+            throw new IllegalArgumentException("Params." + what + ": needs Tensor or Value leaves, got "
+                    + (leaf == null ? "null" : leaf.getClass().getSimpleName()));
+        }
+        return (Ops) leaf;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Params<T> zipOps(Params<T> other, String what, java.util.function.BinaryOperator<Ops<?>> f) {
+        requireSameStructure(other, "Params." + what);
+        return zip(other, (a, b) -> (T) f.apply(op(a, what), op(b, what)));
+    }
+
+    /** Leafwise this + other (trees of the same structure; leaves broadcast like tensors). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Params<T> add(Params<T> other) {
+        return zipOps(other, "add", (a, b) -> (Ops) ((Ops) a).add((Ops) b));
+    }
+
+    /** Leafwise this - other. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Params<T> sub(Params<T> other) {
+        return zipOps(other, "sub", (a, b) -> (Ops) ((Ops) a).sub((Ops) b));
+    }
+
+    /** Leafwise this * other. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Params<T> mul(Params<T> other) {
+        return zipOps(other, "mul", (a, b) -> (Ops) ((Ops) a).mul((Ops) b));
+    }
+
+    /** Every leaf times {@code c}. */
+    @SuppressWarnings("unchecked")
+    public Params<T> scale(double c) {
+        return map(v -> (T) op(v, "scale").mul(c));
+    }
+
+    /** this + c * other, leafwise (an axpy on whole trees). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Params<T> addScaled(double c, Params<T> other) {
+        return zipOps(other, "addScaled", (a, b) -> (Ops) ((Ops) a).add(((Ops) b).mul(c)));
+    }
+
+    /** The inner product sum over leaves of sum(this_i * other_i), a scalar. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public T dot(Params<T> other) {
+        requireSameStructure(other, "Params.dot");
+        List<T> a = leaves();
+        List<T> b = other.leaves();
+        if (a.isEmpty()) {
+            throw new IllegalArgumentException("Params.dot: the trees have no leaves");
+        }
+        Ops acc = null;
+        for (int i = 0; i < a.size(); i++) {
+            Ops term = (Ops) op(a.get(i), "dot").mul((Ops) op(b.get(i), "dot")).sum();
+            acc = acc == null ? term : (Ops) acc.add(term);
+        }
+        return (T) acc;
+    }
+
+    /** The Euclidean norm of all leaves together, sqrt(sum over leaves of sum x^2): a scalar. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public T norm() {
+        return (T) ((Ops) dot(this)).sqrt();
+    }
+
+    /** Total number of elements over all leaves (for tensor or traced leaves). */
+    public long elementCount() {
+        long n = 0;
+        for (T leaf : leaves()) {
+            n += op(leaf, "elementCount").size();
+        }
+        return n;
+    }
+
     // ---- object ----------------------------------------------------------------------------------
 
     /** Equal if the structures are equal and the leaves are equal. */

@@ -84,4 +84,29 @@ class ParamsTest {
                 .contains("leaf 'scale' has shape [2]"));
         assertThrows(IllegalArgumentException.class, () -> layout.unflatten(new double[3]));
     }
+
+    @Test
+    void arithmeticNormsAndDotsOnWholeTrees() {
+        Params<Tensor> a = Params.of("x", Tensor.of(3, 4), "n", Params.of("y", Tensor.scalar(12)));
+        Params<Tensor> b = a.map(t -> Tensor.full(1, t.shape().dims()));
+        assertEquals(13, a.norm().item(), 0);
+        assertEquals(19, a.dot(b).item(), 0);
+        assertEquals(Tensor.of(4, 5), a.add(b).get("x"));
+        assertEquals(Tensor.scalar(11), a.sub(b).get("n/y"));
+        assertEquals(Tensor.of(6, 8), a.scale(2).get("x"));
+        assertEquals(Tensor.of(3.5, 4.5), a.addScaled(0.5, b).get("x"));
+        assertEquals(Tensor.of(3, 4), a.mul(b).get("x"));
+        assertEquals(3, a.elementCount());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ParamLayout.of(a).shapes().norm()).getMessage()
+                .contains("needs Tensor or Value leaves"));
+    }
+
+    @Test
+    void treeArithmeticWorksOnTracedLeavesToo() {
+        Params<Tensor> p = Params.of("u", Tensor.of(1, 2), "v", Tensor.of(2));
+        descent.ad.Func f = descent.ad.Func.of(p, 0, (q, d) -> q.addScaled(2, q).norm());
+        // |3 p| = 3 sqrt(1 + 4 + 4) = 9; gradient 3 p / |p| = p
+        assertEquals(9, f.call(p).item(), 1e-14);
+        assertEquals(Tensor.of(1, 2), descent.ad.AD.grad(f).callParams(p).get("u"));
+    }
 }
