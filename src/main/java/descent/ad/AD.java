@@ -2,6 +2,7 @@ package descent.ad;
 
 import descent.internal.trace.Graph;
 import descent.internal.trace.Trace;
+import descent.internal.trace.Var;
 import descent.internal.transform.Jvp;
 import descent.internal.transform.Taylor;
 import descent.internal.transform.Vjp;
@@ -447,14 +448,8 @@ public final class AD {
             int total = n + seriesLeaves;
             return Func.derived("jet" + order + "(" + f.name() + ")", in.toArray(new Spec[0]), null, args -> {
                 Value[] primals = Arrays.copyOf(args, n);
-                // Taylor.transform wants, for each flat leaf with a series in flat order, its K coefficients.
-                Value[] taylorIn = new Value[total];
-                System.arraycopy(args, 0, taylorIn, 0, n);
-                int[] slotOfLeaf = new int[n];
-                int slots = 0;
-                for (int leaf = 0; leaf < n; leaf++) {
-                    slotOfLeaf[leaf] = mask[leaf] ? slots++ : -1;
-                }
+                // Taylor.transform wants, per flat leaf, its coefficients 1..K; zero constants stay symbolic zeros.
+                Value[][] coefficients = new Value[n][order];
                 int at = n;
                 for (int a : along) {
                     int leaves = f.inSpecs()[a].leaves();
@@ -466,11 +461,23 @@ public final class AD {
                                 throw new IllegalArgumentException("jet: series term " + k + " of argument " + a + " has shape "
                                         + term.shape() + " but the argument has shape " + args[leaf].shape());
                             }
-                            taylorIn[n + slotOfLeaf[leaf] * order + k - 1] = k == 1 ? term : term.div(factorial[k]);
+                            if (!Var.isKnownZero(term)) {
+                                coefficients[leaf][k - 1] = k == 1 ? term : term.div(factorial[k]);
+                            }
                         }
                     }
                 }
-                Value[] out = Taylor.transform(f.traceNested(primals), order, mask).inline(taylorIn);
+                boolean[][] present = new boolean[n][order];
+                List<Value> taylorIn = new ArrayList<>(Arrays.asList(primals));
+                for (int leaf = 0; leaf < n; leaf++) {
+                    for (int k = 0; k < order; k++) {
+                        present[leaf][k] = coefficients[leaf][k] != null;
+                        if (present[leaf][k]) {
+                            taylorIn.add(coefficients[leaf][k]);
+                        }
+                    }
+                }
+                Value[] out = Taylor.transform(f.traceNested(primals), order, present).inline(taylorIn.toArray(new Value[0]));
                 for (int j = 0; j < out.length; j++) {
                     int k = j % (order + 1);
                     if (k > 1) {

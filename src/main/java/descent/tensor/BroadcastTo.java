@@ -61,4 +61,9 @@ final class BroadcastTo extends LinearPrimitive {
     public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
         return new BroadcastTo(Batching.withBatch(size, target)).apply(Batching.extend(x[0], target.rank()));
     }
+
+    /** The target shape. */
+    Shape target() {
+        return target;
+    }
 }

@@ -45,4 +45,9 @@ final class Extremum extends BinaryPrimitive {
         }
         return r;
     }
+
+    @Override
+    public boolean isCommutative() {
+        return true;
+    }
 }

@@ -79,7 +79,23 @@ final class Gather extends Primitive {
         if (!batched[1]) {
             return new Gather(axis + 1).apply(x[0], x[1]);
         }
-        T data = batched[0] ? x[0] : Batching.broadcast(x[0], size);
+        if (!batched[0]) {
+            // shared data, batched indices: one gather, then the batch axis (at position axis) to the front
+            T g = apply(x[0], x[1]);
+            if (axis == 0) {
+                return g;
+            }
+            int[] perm = new int[g.rank()];
+            perm[0] = axis;
+            for (int a = 0; a < axis; a++) {
+                perm[a + 1] = a;
+            }
+            for (int a = axis + 1; a < perm.length; a++) {
+                perm[a] = a;
+            }
+            return g.permute(perm);
+        }
+        T data = x[0];
         T idx = x[1];
         Shape ds = data.shape();
         int n = ds.dim(axis + 1);

@@ -194,7 +194,7 @@ public final class Layout {
         };
     }
 
-    private static int index(double v, int position, int dim, String op) {
+    static int index(double v, int position, int dim, String op) {
         int p = (int) v;
         if (p != v || p < 0 || p >= dim) {
             throw new IndexOutOfBoundsException(op + ": index " + v + " at flat position " + position

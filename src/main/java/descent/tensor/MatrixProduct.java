@@ -115,4 +115,52 @@ final class MatrixProduct extends Primitive {
         T b = batched[1] ? Batching.extend(x[1], rank) : x[1];
         return apply(a, b);
     }
+
+    /**
+     * A product whose left operand is one-hot rows (possibly reshaped or broadcast over leading
+     * axes) selects rows of the right matrix: a gather, reshaped and broadcast the same way.
+     */
+    @Override
+    public <T extends Ops<T>> T rewrite(T[] x, Provenance<T> how) {
+        if (transA || x[1].rank() != 2) {
+            return null;
+        }
+        java.util.ArrayDeque<Primitive> path = new java.util.ArrayDeque<>();
+        T v = x[0];
+        int n = v.shape().dim(-1);
+        while (true) {
+            Primitive p = how.producer(v);
+            if (p instanceof OneHot) {
+                break;
+            }
+            if (!(p instanceof Reshape || p instanceof BroadcastTo)) {
+                return null;
+            }
+            T from = how.operands(v)[0];
+            if (from.rank() == 0 || from.shape().dim(-1) != n) {
+                return null;
+            }
+            path.push(p);
+            v = from;
+        }
+        T idx = how.operands(v)[0];
+        T rows = transB ? new Gather(1).apply(x[1], idx) : new Gather(0).apply(x[1], idx);
+        int w = transB ? x[1].shape().dim(0) : x[1].shape().dim(1);
+        if (transB) {
+            int r = rows.rank();
+            int[] perm = new int[r];
+            for (int a = 0; a < r - 1; a++) {
+                perm[a] = a + 1;
+            }
+            perm[r - 1] = 0;
+            rows = rows.permute(perm);
+        }
+        while (!path.isEmpty()) {
+            Primitive p = path.pop();
+            Shape target = p instanceof Reshape ? ((Reshape) p).target() : ((BroadcastTo) p).target();
+            Shape withW = target.with(-1, w);
+            rows = p instanceof Reshape ? rows.reshape(withW.dims()) : rows.broadcastTo(withW);
+        }
+        return rows;
+    }
 }

@@ -33,4 +33,9 @@ final class Mul extends BinaryPrimitive {
     public int identityOperand(Tensor[] c) {
         return allBits(c[1], 1) ? 0 : allBits(c[0], 1) ? 1 : -1;
     }
+
+    @Override
+    public boolean isCommutative() {
+        return true;
+    }
 }

@@ -355,6 +355,12 @@ public interface Ops<T extends Ops<T>> {
      */
     default T gather(int axis, T indices) { return bin(new Gather(shape().axis(axis)), indices); }
 
+    /**
+     * One-hot rows for the indices held by this value (integral values in [0, n)): shape
+     * {@code shape + [n]}, 1 at each index and 0 elsewhere; derivative 0.
+     */
+    default T oneHot(int n) { return un(new OneHot(n)); }
+
     /** Joins this value and {@code others} along an existing axis. */
     default T concat(int axis, List<T> others) {
         if (others.isEmpty()) {

@@ -94,6 +94,15 @@ public abstract class Primitive {
     }
 
     /**
+     * A cheaper application computing exactly the same result from the same operands, found by
+     * looking at how the operands were computed, or null to keep this one. Graph simplification
+     * calls it; the default keeps every application.
+     */
+    public <T extends Ops<T>> T rewrite(T[] x, Provenance<T> how) {
+        return null;
+    }
+
+    /**
      * True for elementwise primitives that broadcast their operands (NumPy rules) inside the
      * kernel, so an operand that is an explicit broadcast can be replaced by the smaller original.
      */
@@ -103,6 +112,11 @@ public abstract class Primitive {
 
     /** True for the primitive that broadcasts its operand to a larger shape. */
     public boolean isBroadcast() {
+        return false;
+    }
+
+    /** True for two-operand primitives whose result does not depend on the operands' order (bit for bit). */
+    public boolean isCommutative() {
         return false;
     }
 

@@ -62,4 +62,9 @@ final class Reshape extends LinearPrimitive {
     public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
         return new Reshape(Batching.withBatch(size, target)).apply(x[0]);
     }
+
+    /** The target shape. */
+    Shape target() {
+        return target;
+    }
 }

@@ -33,6 +33,11 @@ public final class Var implements Value {
         throw new IllegalArgumentException("a Value must come from Descent's tracing, got " + (v == null ? "null" : v.getClass().getName()));
     }
 
+    /** The number of this variable within its trace, in order of creation. */
+    public int id() {
+        return id;
+    }
+
     /** The trace recording this variable. */
     public Trace trace() {
         return trace;
@@ -56,6 +61,23 @@ public final class Var implements Value {
     /** The equation defining this variable, or null for inputs, captures and constants. */
     public Eqn producer() {
         return producer;
+    }
+
+    /** True if this value is known while tracing to be all zeros: a zero constant or a broadcast of one. */
+    public static boolean isKnownZero(Value v) {
+        Var x = of(v);
+        if (x.producer != null && x.producer.prim().isBroadcast()) {
+            x = x.producer.input(0);
+        }
+        if (!x.isConstant()) {
+            return false;
+        }
+        for (double d : x.constant.toArray()) {
+            if (d != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Short name used in graph listings. */

@@ -6,6 +6,7 @@ import descent.internal.trace.Recorder;
 import descent.internal.trace.Trace;
 import descent.internal.trace.Var;
 import descent.tensor.Primitive;
+import descent.tensor.Provenance;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 import descent.tensor.Value;
@@ -21,7 +22,8 @@ import java.util.Set;
  * Graph clean-up run after every transform: drops equations no output depends on, shares
  * equations that apply the same primitive (with equal parameters) to the same operands, and
  * removes exact identities that transforms leave behind (x * 1, x / 1, x + (-0), x - 0, -(-x)) when
- * they do not change the result's shape. Constant folding already happened while tracing.
+ * they do not change the result's shape, and lets primitives replace an application by a cheaper
+ * equivalent ({@link Primitive#rewrite}, e.g. a product with one-hot rows becomes a gather). Constant folding already happened while tracing.
  */
 public final class Simplify {
     private Simplify() {
@@ -29,6 +31,21 @@ public final class Simplify {
 
     private record Key(Primitive prim, List<Value> operands) {
     }
+
+    /** What the graph being rebuilt knows about how its values were computed. */
+    private static final Provenance<Value> PROVENANCE = new Provenance<>() {
+        @Override
+        public Primitive producer(Value v) {
+            Eqn e = Var.of(v).producer();
+            return e == null ? null : e.prim();
+        }
+
+        @Override
+        public Value[] operands(Value v) {
+            Var[] in = Var.of(v).producer().inputs();
+            return Arrays.copyOf(in, in.length, Value[].class);
+        }
+    };
 
     /**
      * An equivalent graph without dead or duplicate equations (dead ones are kept while tracing
@@ -71,8 +88,16 @@ public final class Simplify {
                     unbroadcast(x, e.out().shape());
                 }
                 t.attributeTo(e.site());
-                Key k = new Key(e.prim(), Arrays.asList(x));
+                Key k = new Key(e.prim(), e.prim().isCommutative() && x.length == 2 && Var.of(x[1]).id() < Var.of(x[0]).id()
+                        ? List.of(x[1], x[0]) : Arrays.asList(x));
                 Value y = identity(e.prim(), x, e.out().shape());
+                if (y == null) {
+                    y = e.prim().rewrite(x, PROVENANCE);
+                    if (y != null && !y.shape().equals(e.out().shape())) {
+                        throw new IllegalStateException(e.prim().name() + ": its rewrite gave shape " + y.shape() + " instead of "
+                                + e.out().shape());
+                    }
+                }
                 if (y == null) {
                     y = seen.get(k);
                 }

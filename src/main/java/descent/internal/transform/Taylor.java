@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Taylor mode as a graph transform. Given f and an order K, produces the graph
- * (x_1..x_n, then for each selected input i its coefficients x_{i,1}..x_{i,K}) -&gt;
+ * (x_1..x_n, then for each selected input i its coefficients x_{i,1}..x_{i,K}, absent ones skipped) -&gt;
  * (for each output: y_0, y_1, ..., y_K), where y(t) = f(x(t)) with x_i(t) = sum_k x_{i,k} t^k.
  * Coefficients here are normalized Taylor coefficients (k-th derivative divided by k!).
  */
@@ -24,6 +24,19 @@ public final class Taylor {
 
     /** The order-{@code order} Taylor graph of {@code g}, with series inputs where {@code withSeries} is set. */
     public static Graph transform(Graph g, int order, boolean[] withSeries) {
+        boolean[][] present = new boolean[withSeries.length][order];
+        for (int i = 0; i < present.length; i++) {
+            java.util.Arrays.fill(present[i], withSeries[i]);
+        }
+        return transform(g, order, present);
+    }
+
+    /**
+     * The order-{@code order} Taylor graph of {@code g} where input i has its coefficient k (1..K)
+     * as a graph input only if {@code present[i][k-1]}; absent coefficients are exact zeros, which
+     * the rules skip (so a zero second-order term of a jet costs nothing).
+     */
+    public static Graph transform(Graph g, int order, boolean[][] present) {
         if (order < 1) {
             throw new IllegalArgumentException("jet: order must be at least 1, got " + order);
         }
@@ -36,12 +49,16 @@ public final class Taylor {
                 env.bind(in, t.input(in.shape()));
             }
             for (int i = 0; i < ins.size(); i++) {
-                if (withSeries[i]) {
-                    Value[] s = new Value[order + 1];
-                    s[0] = env.get(ins.get(i));
-                    for (int k = 1; k <= order; k++) {
+                Value[] s = new Value[order + 1];
+                s[0] = env.get(ins.get(i));
+                boolean any = false;
+                for (int k = 1; k <= order; k++) {
+                    if (present[i][k - 1]) {
                         s[k] = t.input(ins.get(i).shape());
+                        any = true;
                     }
+                }
+                if (any) {
                     series.put(ins.get(i), s);
                 }
             }
