@@ -8,6 +8,7 @@
 expected.txt lists, for every array the Java test reads, the shape and the exact float64 values
 NumPy's own astype(float64) gives, as IEEE-754 bit patterns in hex (row-major), so the test
 compares bit for bit. Error fixtures are listed by name only; the test knows what each must say.
+Zip entries carry the fixed zip-epoch time, so regenerating gives identical files.
 """
 import hashlib
 import io
@@ -150,9 +151,9 @@ def generate():
         for entry, arr in (('good.npy', np.arange(3.0)), ('bad.npy', np.array([1j]))):
             buf = io.BytesIO()
             np.save(buf, arr)
-            z.writestr(entry, buf.getvalue())
+            z.writestr(zipfile.ZipInfo(entry), buf.getvalue())
     with zipfile.ZipFile(os.path.join(HERE, 'err_text_entry.npz'), 'w') as z:
-        z.writestr('readme.txt', 'not an array\n')
+        z.writestr(zipfile.ZipInfo('readme.txt'), 'not an array\n')
 
     # every float16 bit pattern, converted by NumPy: the digest of the float64 bits (little-endian)
     halves = np.arange(65536, dtype='<u2').view('<f2')
