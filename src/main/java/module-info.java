@@ -1,6 +1,6 @@
 /**
  * Descent's core: tensors and their operations ({@code descent.tensor}), automatic
- * differentiation and compiled functions ({@code descent.ad}). Tracing, transforms and plans are
+ * differentiation and compiled functions ({@code descent.ad}), NumPy files ({@code descent.io}). Tracing, transforms and plans are
  * internal ({@code descent.internal.*}) and not exported.
  */
 module descent.core {
@@ -9,4 +9,5 @@ module descent.core {
 
     exports descent.tensor;
     exports descent.ad;
+    exports descent.io;
 }
