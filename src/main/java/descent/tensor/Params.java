@@ -88,6 +88,61 @@ public final class Params<T> {
         return b.build();
     }
 
+    /**
+     * A tree from leaves keyed by their paths ({@code "layer1/w"}), nesting on the separator, in the
+     * map's iteration order: the inverse of {@link #toMap()}, e.g. for a tree saved as a NumPy
+     * {@code .npz} archive.
+     *
+     * @throws IllegalArgumentException if a path is empty, repeats, or names both a leaf and a subtree
+     */
+    public static <T> Params<T> fromPaths(Map<String, ? extends T> leaves) {
+        LinkedHashMap<String, Object> root = new LinkedHashMap<>();
+        for (Map.Entry<String, ? extends T> e : leaves.entrySet()) {
+            String[] parts = e.getKey().split(SEPARATOR, -1);
+            LinkedHashMap<String, Object> node = root;
+            for (int i = 0; i < parts.length; i++) {
+                checkName(parts[i]);
+                Object existing = node.get(parts[i]);
+                if (i == parts.length - 1) {
+                    if (existing != null) {
+                        throw new IllegalArgumentException("Params.fromPaths: '" + e.getKey() + "' is given twice or is also a subtree");
+                    }
+                    node.put(parts[i], Objects.requireNonNull(e.getValue(), () -> "Params: leaf '" + e.getKey() + "' is null"));
+                } else {
+                    if (existing == null) {
+                        existing = new LinkedHashMap<String, Object>();
+                        node.put(parts[i], existing);
+                    } else if (!(existing instanceof LinkedHashMap)) {
+                        throw new IllegalArgumentException("Params.fromPaths: '" + e.getKey() + "' lies below the leaf '"
+                                + String.join(SEPARATOR, java.util.Arrays.copyOf(parts, i + 1)) + "'");
+                    }
+                    @SuppressWarnings("unchecked")
+                    LinkedHashMap<String, Object> next = (LinkedHashMap<String, Object>) existing;
+                    node = next;
+                }
+            }
+        }
+        return build(root);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Params<T> build(LinkedHashMap<String, Object> node) {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        node.forEach((k, v) -> out.put(k, v instanceof LinkedHashMap ? build((LinkedHashMap<String, Object>) v) : v));
+        return new Params<>(out);
+    }
+
+    /** The leaves keyed by their paths, in order (see {@link #fromPaths}). */
+    public Map<String, T> toMap() {
+        LinkedHashMap<String, T> m = new LinkedHashMap<>();
+        List<String> p = paths();
+        List<T> l = leaves();
+        for (int i = 0; i < p.size(); i++) {
+            m.put(p.get(i), l.get(i));
+        }
+        return m;
+    }
+
     private static String describe(Object o) {
         return o == null ? "null" : o.getClass().getSimpleName();
     }

@@ -109,4 +109,18 @@ class ParamsTest {
         assertEquals(9, f.call(p).item(), 1e-14);
         assertEquals(Tensor.of(1, 2), descent.ad.AD.grad(f).callParams(p).get("u"));
     }
+
+    @Test
+    void pathsMapRoundTripAndNpzFiles() throws Exception {
+        Params<Tensor> p = net();
+        assertEquals(p, Params.fromPaths(p.toMap()));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("params", ".npz");
+        try {
+            descent.io.NumPy.saveAll(file, p.toMap());
+            assertEquals(p, Params.fromPaths(descent.io.NumPy.loadAll(file)));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Params.fromPaths(java.util.Map.of("a", Tensor.of(1), "a/b", Tensor.of(2))));
+    }
 }
