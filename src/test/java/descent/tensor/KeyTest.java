@@ -101,6 +101,40 @@ class KeyTest {
     }
 
     @Test
+    void splitKeysGiveUncorrelatedStreams() {
+        Key[] k = Key.of(11).split(3);
+        int n = 200_000;
+        double[] a = Random.uniform(k[0], Shape.of(n)).toArray();
+        double[] b = Random.uniform(k[1], Shape.of(n)).toArray();
+        double[] c = Random.uniform(k[0].foldIn(1), Shape.of(n)).toArray();
+        // The sample correlation of independent uniforms has standard deviation 1/sqrt(n).
+        double bound = 5 / Math.sqrt(n);
+        assertTrue(Math.abs(correlation(a, b)) < bound, "corr(split 0, split 1) = " + correlation(a, b));
+        assertTrue(Math.abs(correlation(a, c)) < bound, "corr(k, foldIn) = " + correlation(a, c));
+        assertTrue(Math.abs(correlation(b, c)) < bound, "corr = " + correlation(b, c));
+    }
+
+    private static double correlation(double[] x, double[] y) {
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < x.length; i++) {
+            mx += x[i];
+            my += y[i];
+        }
+        mx /= x.length;
+        my /= y.length;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+
+    @Test
     void tensorFormRoundTripsExactly() {
         for (Key k : new Key[] {Key.of(0), Key.of(42), Key.of(-1), Key.of(Long.MIN_VALUE), Key.of(123).foldIn(9)}) {
             Tensor t = k.toTensor();

@@ -1,0 +1,255 @@
+package descent.tensor;
+
+import java.util.Arrays;
+
+/**
+ * The sampling kernels behind {@link Random}, one per distribution, shared by the eager API and
+ * compiled plans. Each fills {@code out[offset, offset + length)} without allocating; the element
+ * written at {@code out[offset + j]} is a function of the key and its counter
+ * {@code firstCounter + j} alone, so filling a range in chunks, on any threads, gives exactly the
+ * numbers of one whole fill. The random bits of counter c are the Threefry block T(key, c).
+ *
+ * <p>Bits to numbers:
+ * <ul>
+ *   <li>uniform [0, 1): the top 53 of the 64 bits, m 2^-53;</li>
+ *   <li>uniform (0, 1), for transforms that need an open interval: the top 52 bits, (m + 1/2) 2^-52,
+ *       symmetric about 1/2 and at least 2^-53 from both ends;</li>
+ *   <li>normal: the inverse CDF of the open uniform, Phi^-1 by {@link NormalQuantile};</li>
+ *   <li>integers in [0, s): Lemire's multiply-shift (ACM TOMACS 29(1), 2019), the high 64 bits of
+ *       the 128-bit product of the bits and s, rejecting products whose low half falls below
+ *       2^64 mod s, which makes every value equally likely; a rejected draw is replaced by the
+ *       block of the same counter under the key with its words tweaked by a retry number.</li>
+ * </ul>
+ */
+final class Sampling {
+    /** Largest integer magnitude whose neighbours are all exact doubles. */
+    static final long MAX_EXACT = 1L << 53;
+    private static final int RETRY_TWEAK = 0x9E3779B9;
+
+    private Sampling() {
+    }
+
+    /** Uniform in [0, 1) from 64 random bits. */
+    static double unit(long bits) {
+        return (bits >>> 11) * 0x1p-53;
+    }
+
+    /** Uniform in (0, 1) from 64 random bits, symmetric about 1/2. */
+    static double openUnit(long bits) {
+        return ((bits >>> 12) + 0.5) * 0x1p-52;
+    }
+
+    /** A uniform integer in [0, bound), 1 &lt;= bound &lt;= 2^62, from the bits of {@code counter}. */
+    static long below(int k0, int k1, long counter, long bound) {
+        long x = Threefry.block(k0, k1, counter);
+        long low = x * bound;
+        if (Long.compareUnsigned(low, bound) < 0) {
+            long threshold = Long.remainderUnsigned(-bound, bound);
+            int retry = 0;
+            while (Long.compareUnsigned(low, threshold) < 0) {
+                retry++;
+                x = Threefry.block(k0 ^ RETRY_TWEAK, k1 + retry, counter);
+                low = x * bound;
+            }
+        }
+        return Math.multiplyHigh(x, bound) + ((x >> 63) & bound);
+    }
+
+    private static void checkRange(String op, double[] out, int offset, int length) {
+        if (offset < 0 || length < 0 || offset > out.length - length) {
+            throw new IndexOutOfBoundsException(op + ": cannot write " + length + " values at offset " + offset
+                    + " of an array of length " + out.length);
+        }
+    }
+
+    /** Uniform values in [lo, hi): lo + (hi - lo) u, with a result rounded up to hi moved just below it. */
+    static void fillUniform(Key key, double lo, double hi, double[] out, int offset, int length, long firstCounter) {
+        checkUniform("uniform", lo, hi);
+        checkRange("uniform", out, offset, length);
+        int k0 = key.k0;
+        int k1 = key.k1;
+        double width = hi - lo;
+        double below = Math.nextDown(hi);
+        for (int j = 0; j < length; j++) {
+            double v = lo + width * unit(Threefry.block(k0, k1, firstCounter + j));
+            out[offset + j] = v < hi ? v : below;
+        }
+    }
+
+    static void checkUniform(String op, double lo, double hi) {
+        if (!(lo < hi) || !Double.isFinite(hi - lo)) {
+            throw new IllegalArgumentException(op + ": need finite lo < hi, got lo = " + lo + ", hi = " + hi);
+        }
+    }
+
+    /** Normal values mean + std Phi^-1(u), u open uniform. */
+    static void fillNormal(Key key, double mean, double std, double[] out, int offset, int length, long firstCounter) {
+        checkNormal("normal", mean, std);
+        checkRange("normal", out, offset, length);
+        int k0 = key.k0;
+        int k1 = key.k1;
+        for (int j = 0; j < length; j++) {
+            out[offset + j] = mean + std * NormalQuantile.of(openUnit(Threefry.block(k0, k1, firstCounter + j)));
+        }
+    }
+
+    static void checkNormal(String op, double mean, double std) {
+        if (!Double.isFinite(mean) || !(std >= 0) || std == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(op + ": need finite mean and std >= 0, got mean = " + mean + ", std = " + std);
+        }
+    }
+
+    /**
+     * Values -1 or +1 with probability 1/2 each. Counter c takes bit (c mod 64) of the block of
+     * counter floor(c / 64), so one block serves 64 elements.
+     */
+    static void fillRademacher(Key key, double[] out, int offset, int length, long firstCounter) {
+        checkRange("rademacher", out, offset, length);
+        int k0 = key.k0;
+        int k1 = key.k1;
+        int j = 0;
+        while (j < length) {
+            long c = firstCounter + j;
+            long bits = Threefry.block(k0, k1, c >>> 6);
+            int first = (int) (c & 63);
+            int run = Math.min(64 - first, length - j);
+            for (int b = 0; b < run; b++) {
+                out[offset + j + b] = (double) ((bits >>> (first + b)) & 1) * 2 - 1;
+            }
+            j += run;
+        }
+    }
+
+    /** 1 with probability p, else 0: whether the uniform [0, 1) value falls below p. */
+    static void fillBernoulli(Key key, double p, double[] out, int offset, int length, long firstCounter) {
+        checkProbability("bernoulli", p);
+        checkRange("bernoulli", out, offset, length);
+        int k0 = key.k0;
+        int k1 = key.k1;
+        for (int j = 0; j < length; j++) {
+            out[offset + j] = unit(Threefry.block(k0, k1, firstCounter + j)) < p ? 1 : 0;
+        }
+    }
+
+    static void checkProbability(String op, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException(op + ": probability p must be in [0, 1], got " + p);
+        }
+    }
+
+    /** Integers in [lo, hi), each equally likely. */
+    static void fillRandint(Key key, long lo, long hi, double[] out, int offset, int length, long firstCounter) {
+        checkRandint("randint", lo, hi);
+        checkRange("randint", out, offset, length);
+        int k0 = key.k0;
+        int k1 = key.k1;
+        long bound = hi - lo;
+        for (int j = 0; j < length; j++) {
+            out[offset + j] = lo + below(k0, k1, firstCounter + j, bound);
+        }
+    }
+
+    static void checkRandint(String op, long lo, long hi) {
+        if (lo >= hi) {
+            throw new IllegalArgumentException(op + ": need lo < hi, got lo = " + lo + ", hi = " + hi);
+        }
+        if (lo < -MAX_EXACT || hi > MAX_EXACT) {
+            throw new IllegalArgumentException(op + ": lo and hi must lie in [-2^53, 2^53] to be exact doubles, got lo = "
+                    + lo + ", hi = " + hi);
+        }
+    }
+
+    /** Standard Gumbel values -log(-log u), u open uniform. */
+    static void fillGumbel(Key key, double[] out, int offset, int length, long firstCounter) {
+        checkRange("gumbel", out, offset, length);
+        int k0 = key.k0;
+        int k1 = key.k1;
+        for (int j = 0; j < length; j++) {
+            out[offset + j] = -Math.log(-Math.log(openUnit(Threefry.block(k0, k1, firstCounter + j))));
+        }
+    }
+
+    /**
+     * A uniformly random permutation of 0, ..., n-1 into {@code out[offset, offset + n)}: the
+     * Fisher-Yates shuffle, position i (from n-1 down to 1) swapped with a uniform position in
+     * [0, i] drawn from counter i.
+     */
+    static void fillPermutation(Key key, int n, double[] out, int offset) {
+        checkCount("permutation", n);
+        checkRange("permutation", out, offset, n);
+        for (int i = 0; i < n; i++) {
+            out[offset + i] = i;
+        }
+        int k0 = key.k0;
+        int k1 = key.k1;
+        for (int i = n - 1; i > 0; i--) {
+            int j = (int) below(k0, k1, i, i + 1L);
+            double t = out[offset + i];
+            out[offset + i] = out[offset + j];
+            out[offset + j] = t;
+        }
+    }
+
+    static void checkCount(String op, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException(op + ": n must be >= 0, got " + n);
+        }
+    }
+
+    /** Length of the {@code int[]} scratch table {@link #fillChoice} needs for k draws. */
+    static int choiceScratch(int k) {
+        return 2 * slots(k);
+    }
+
+    private static int slots(int k) {
+        return Integer.highestOneBit(Math.max(1, 2 * k - 1)) << 1;
+    }
+
+    /**
+     * k distinct integers of [0, n), uniform over the k-subsets and in uniformly random order,
+     * into {@code out[offset, offset + k)}: the first k steps of a Fisher-Yates shuffle of the
+     * virtual array 0, ..., n-1, step t swapping position t with a uniform position in [t, n)
+     * drawn from counter t. Only displaced positions are stored, in an open-addressing table in
+     * {@code scratch} (length {@link #choiceScratch}(k)), so the cost is O(k) whatever n is.
+     */
+    static void fillChoice(Key key, int n, int k, double[] out, int offset, int[] scratch) {
+        checkChoice("choice", n, k);
+        checkRange("choice", out, offset, k);
+        int slots = slots(k);
+        if (scratch.length < 2 * slots) {
+            throw new IllegalArgumentException("choice: scratch table needs " + 2 * slots + " ints, got " + scratch.length);
+        }
+        Arrays.fill(scratch, 0, 2 * slots, 0);
+        int shift = 32 - Integer.numberOfTrailingZeros(slots);
+        int k0 = key.k0;
+        int k1 = key.k1;
+        for (int t = 0; t < k; t++) {
+            int j = t + (int) below(k0, k1, t, (long) n - t);
+            int sj = find(scratch, j, shift, slots);
+            int vj = scratch[sj] == 0 ? j : scratch[sj + 1];
+            if (j != t) {
+                int st = find(scratch, t, shift, slots);
+                int vt = scratch[st] == 0 ? t : scratch[st + 1];
+                scratch[sj] = j + 1;
+                scratch[sj + 1] = vt;
+            }
+            out[offset + t] = vj;
+        }
+    }
+
+    static void checkChoice(String op, int n, int k) {
+        if (n < 0 || k < 0 || k > n) {
+            throw new IllegalArgumentException(op + ": need 0 <= k <= n to draw k distinct values of [0, n), got n = "
+                    + n + ", k = " + k);
+        }
+    }
+
+    /** The table index of position p: its slot if present, else the empty slot where it belongs. */
+    private static int find(int[] table, int p, int shift, int slots) {
+        int s = (p * 0x9E3779B9) >>> shift;
+        while (table[2 * s] != 0 && table[2 * s] != p + 1) {
+            s = (s + 1) & (slots - 1);
+        }
+        return 2 * s;
+    }
+}
