@@ -5,9 +5,12 @@ import java.util.Objects;
 /**
  * Random tensors drawn from a {@link Key}, in the manner of {@code jax.random}: every result is a
  * pure function of the key and the arguments, element i of a result depends on the key and i
- * alone, and results do not depend on how many threads fill them. Use each key for one draw and
- * derive new keys with {@link Key#split} or {@link Key#foldIn}; two draws from one key are
- * correlated (a normal draw is the inverse CDF of the uniform draw of the same key, for one).
+ * alone, and results do not depend on how many threads fill them. These methods run the prepared
+ * kernels of {@link Sampling}, which compiled plans use with the key as a tensor input.
+ *
+ * <p>Use each key for one draw and derive new keys with {@link Key#split} or {@link Key#foldIn}:
+ * two draws from one key are correlated (a uniform and a normal draw of one key come from the
+ * same random bits, for one).
  *
  * <pre>{@code
  * Key[] k = Key.of(0).split(2);
@@ -19,29 +22,19 @@ import java.util.Objects;
  * multiply-shift with rejection) is described on each method.
  */
 public final class Random {
-    /** Elements per thread below which a fill stays on the calling thread. */
-    private static final int GRAIN = 1 << 14;
-
-    /** A fill of {@code length} elements at {@code offset} whose first element has counter {@code firstCounter}. */
-    @FunctionalInterface
-    private interface Fill {
-        void run(double[] out, int offset, int length, long firstCounter);
-    }
-
     private Random() {
     }
 
-    private static Tensor fill(String op, Key key, Shape shape, Fill fill) {
+    /** Runs a sampling kernel on {@code key} into a new tensor of {@code shape}. */
+    private static Tensor draw(String op, Key key, Shape shape, Kernel kernel) {
         Objects.requireNonNull(key, () -> op + ": key is null");
-        Objects.requireNonNull(shape, () -> op + ": shape is null");
         double[] out = new double[shape.size()];
-        Parallel split = new Parallel(out.length, GRAIN, (lo, hi) -> fill.run(out, lo, hi - lo, lo));
-        if (split.isParallel()) {
-            split.run();
-        } else {
-            fill.run(out, 0, out.length, 0);
-        }
+        kernel.run(new double[][] {{key.word(0), key.word(1)}}, out);
         return Tensor.wrap(out, shape);
+    }
+
+    private static Shape checked(String op, Shape shape) {
+        return Objects.requireNonNull(shape, () -> op + ": shape is null");
     }
 
     /**
@@ -59,14 +52,13 @@ public final class Random {
      * @throws IllegalArgumentException unless lo &lt; hi and hi - lo is finite
      */
     public static Tensor uniform(Key key, Shape shape, double lo, double hi) {
-        Sampling.checkUniform("uniform", lo, hi);
-        return fill("uniform", key, shape, (out, o, n, c) -> Sampling.fillUniform(key, lo, hi, out, o, n, c));
+        return draw("uniform", key, shape, Sampling.uniform(checked("uniform", shape), lo, hi));
     }
 
     /**
      * Standard normal values Phi^-1(u), u = (m + 1/2) 2^-52 from the top 52 random bits m, with
-     * Phi^-1 by Wichura's algorithm AS 241 (relative error about 1e-16). The distribution is
-     * exactly symmetric, and |value| &lt;= 8.21.
+     * Phi^-1 by Wichura's algorithm AS 241 (within 4 ulp of the exact quantile). The distribution
+     * is exactly symmetric, and |value| &lt;= 8.21.
      */
     public static Tensor normal(Key key, Shape shape) {
         return normal(key, shape, 0, 1);
@@ -78,13 +70,12 @@ public final class Random {
      * @throws IllegalArgumentException unless mean is finite and std is finite and &gt;= 0
      */
     public static Tensor normal(Key key, Shape shape, double mean, double std) {
-        Sampling.checkNormal("normal", mean, std);
-        return fill("normal", key, shape, (out, o, n, c) -> Sampling.fillNormal(key, mean, std, out, o, n, c));
+        return draw("normal", key, shape, Sampling.normal(checked("normal", shape), mean, std));
     }
 
     /** Values -1 and +1 with probability 1/2 each (Rademacher), one random bit per element. */
     public static Tensor rademacher(Key key, Shape shape) {
-        return fill("rademacher", key, shape, (out, o, n, c) -> Sampling.fillRademacher(key, out, o, n, c));
+        return draw("rademacher", key, shape, Sampling.rademacher(checked("rademacher", shape)));
     }
 
     /**
@@ -94,8 +85,7 @@ public final class Random {
      * @throws IllegalArgumentException unless 0 &lt;= p &lt;= 1
      */
     public static Tensor bernoulli(Key key, double p, Shape shape) {
-        Sampling.checkProbability("bernoulli", p);
-        return fill("bernoulli", key, shape, (out, o, n, c) -> Sampling.fillBernoulli(key, p, out, o, n, c));
+        return draw("bernoulli", key, shape, Sampling.bernoulli(p, checked("bernoulli", shape)));
     }
 
     /**
@@ -106,13 +96,12 @@ public final class Random {
      * @throws IllegalArgumentException unless lo &lt; hi, both within [-2^53, 2^53]
      */
     public static Tensor randint(Key key, Shape shape, long lo, long hi) {
-        Sampling.checkRandint("randint", lo, hi);
-        return fill("randint", key, shape, (out, o, n, c) -> Sampling.fillRandint(key, lo, hi, out, o, n, c));
+        return draw("randint", key, shape, Sampling.randint(checked("randint", shape), lo, hi));
     }
 
     /** Standard Gumbel values -log(-log u), u open uniform as in {@link #normal(Key, Shape)}. */
     public static Tensor gumbel(Key key, Shape shape) {
-        return fill("gumbel", key, shape, (out, o, n, c) -> Sampling.fillGumbel(key, out, o, n, c));
+        return draw("gumbel", key, shape, Sampling.gumbel(checked("gumbel", shape)));
     }
 
     /**
@@ -122,11 +111,8 @@ public final class Random {
      * @throws IllegalArgumentException if n &lt; 0
      */
     public static Tensor permutation(Key key, int n) {
-        Objects.requireNonNull(key, "permutation: key is null");
-        Sampling.checkCount("permutation", n);
-        double[] out = new double[n];
-        Sampling.fillPermutation(key, n, out, 0);
-        return Tensor.wrap(out, n);
+        Kernel k = Sampling.permutation(n);
+        return draw("permutation", key, Shape.of(n), k);
     }
 
     /**
@@ -138,10 +124,7 @@ public final class Random {
      * @throws IllegalArgumentException unless 0 &lt;= k &lt;= n
      */
     public static Tensor choice(Key key, int n, int k) {
-        Objects.requireNonNull(key, "choice: key is null");
-        Sampling.checkChoice("choice", n, k);
-        double[] out = new double[k];
-        Sampling.fillChoice(key, n, k, out, 0, new int[Sampling.choiceScratch(k)]);
-        return Tensor.wrap(out, k);
+        Kernel kernel = Sampling.choice(n, k);
+        return draw("choice", key, Shape.of(k), kernel);
     }
 }

@@ -28,15 +28,17 @@ class RandomTest {
     }
 
     private static final Key KEY = Key.of(20240607);
+    private static final int K0 = KEY.k0;
+    private static final int K1 = KEY.k1;
 
     private static Map<String, Fill> kernels() {
         Map<String, Fill> m = new HashMap<>();
-        m.put("uniform", (o, off, n, c) -> Sampling.fillUniform(KEY, -2, 3, o, off, n, c));
-        m.put("normal", (o, off, n, c) -> Sampling.fillNormal(KEY, 1, 2, o, off, n, c));
-        m.put("rademacher", (o, off, n, c) -> Sampling.fillRademacher(KEY, o, off, n, c));
-        m.put("bernoulli", (o, off, n, c) -> Sampling.fillBernoulli(KEY, 0.3, o, off, n, c));
-        m.put("randint", (o, off, n, c) -> Sampling.fillRandint(KEY, -5, 1_000_003, o, off, n, c));
-        m.put("gumbel", (o, off, n, c) -> Sampling.fillGumbel(KEY, o, off, n, c));
+        m.put("uniform", (o, off, n, c) -> Sampling.fillUniform(K0, K1, -2, 3, o, off, n, c));
+        m.put("normal", (o, off, n, c) -> Sampling.fillNormal(K0, K1, 1, 2, o, off, n, c));
+        m.put("rademacher", (o, off, n, c) -> Sampling.fillRademacher(K0, K1, o, off, n, c));
+        m.put("bernoulli", (o, off, n, c) -> Sampling.fillBernoulli(K0, K1, 0.3, o, off, n, c));
+        m.put("randint", (o, off, n, c) -> Sampling.fillRandint(K0, K1, -5, 1_000_003, o, off, n, c));
+        m.put("gumbel", (o, off, n, c) -> Sampling.fillGumbel(K0, K1, o, off, n, c));
         return m;
     }
 
@@ -88,36 +90,67 @@ class RandomTest {
     void parallelTensorsEqualOneThreadFills() {
         int n = 300_001;
         double[] one = new double[n];
-        Sampling.fillNormal(KEY, 0, 1, one, 0, n, 0);
+        Sampling.fillNormal(K0, K1, 0, 1, one, 0, n, 0);
         assertArrayEquals(one, Random.normal(KEY, Shape.of(n)).toArray());
-        Sampling.fillRademacher(KEY, one, 0, n, 0);
+        Sampling.fillRademacher(K0, K1, one, 0, n, 0);
         assertArrayEquals(one, Random.rademacher(KEY, Shape.of(n)).toArray());
-        Sampling.fillRandint(KEY, 3, 17, one, 0, n, 0);
+        Sampling.fillRandint(K0, K1, 3, 17, one, 0, n, 0);
         assertArrayEquals(one, Random.randint(KEY, Shape.of(n), 3, 17).toArray());
     }
 
     @Test
-    void fillsAllocateNothing() {
-        double[] out = new double[4096];
-        int[] scratch = new int[Sampling.choiceScratch(16)];
-        Runnable fills = () -> {
-            Sampling.fillUniform(KEY, 0, 1, out, 0, 4096, 0);
-            Sampling.fillNormal(KEY, 0, 1, out, 0, 4096, 0);
-            Sampling.fillRademacher(KEY, out, 0, 4096, 0);
-            Sampling.fillRandint(KEY, 0, 10, out, 0, 4096, 0);
-            Sampling.fillChoice(KEY, 1_000_000, 16, out, 0, scratch);
+    void onePreparedKernelDrawsFreshNumbersForEachKey() {
+        Shape s = Shape.of(100_000);
+        Kernel normal = Sampling.normal(s, 0, 1);
+        Kernel choice = Sampling.choice(1_000_000, 16);
+        double[] out = new double[s.size()];
+        double[] idx = new double[16];
+        Key step = Key.of(3);
+        for (int i = 0; i < 3; i++) {
+            Key[] k = step.split(3);
+            normal.run(new double[][] {k[1].toTensor().toArray()}, out);
+            assertArrayEquals(Random.normal(k[1], s).toArray(), out);
+            choice.run(new double[][] {k[2].toTensor().toArray()}, idx);
+            assertArrayEquals(Random.choice(k[2], 1_000_000, 16).toArray(), idx);
+            step = k[0];
+        }
+    }
+
+    @Test
+    void kernelRunsAllocateNothing() {
+        Kernel[] kernels = {Sampling.uniform(Shape.of(100_000), 0, 1), Sampling.normal(Shape.of(1000), 0, 1),
+            Sampling.rademacher(Shape.of(1000)), Sampling.randint(Shape.of(1000), 0, 10), Sampling.choice(1_000_000, 16),
+            Sampling.permutation(100)};
+        double[][] outs = {new double[100_000], new double[1000], new double[1000], new double[1000], new double[16],
+            new double[100]};
+        double[][] key = {KEY.toTensor().toArray()};
+        Runnable runs = () -> {
+            for (int i = 0; i < kernels.length; i++) {
+                kernels[i].run(key, outs[i]);
+            }
         };
-        for (int i = 0; i < 200; i++) {
-            fills.run();
+        for (int i = 0; i < 100; i++) {
+            runs.run();
         }
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         long before = bean.getThreadAllocatedBytes(tid);
-        for (int i = 0; i < 50; i++) {
-            fills.run();
+        for (int i = 0; i < 20; i++) {
+            runs.run();
         }
         long bytes = bean.getThreadAllocatedBytes(tid) - before;
-        assertTrue(bytes < 1024, "50 rounds of fills allocated " + bytes + " bytes");
+        assertTrue(bytes < 1024, "20 rounds of kernel runs allocated " + bytes + " bytes");
+    }
+
+    @Test
+    void kernelsRejectMalformedKeyInputs() {
+        Kernel k = Sampling.normal(Shape.of(4), 0, 1);
+        double[] out = new double[4];
+        assertMessage(() -> k.run(new double[][] {{1, 2, 3}}, out), "normal", "key tensor of shape [2]", "3 values");
+        assertMessage(() -> k.run(new double[0][], out), "normal", "no input");
+        assertMessage(() -> k.run(new double[][] {{-1, 0}}, out), "normal", "key word 0");
+        assertMessage(() -> k.run(new double[][] {{0, 0.5}}, out), "normal", "key word 1");
+        assertMessage(() -> Sampling.choice(5, 2).run(new double[][] {{0, 0x1p32}}, new double[2]), "choice", "key word 1");
     }
 
     // ---- distributions -------------------------------------------------------------------------
@@ -377,9 +410,9 @@ class RandomTest {
         assertMessage(() -> Random.choice(KEY, -1, 0), "choice", "n = -1");
         assertMessage(() -> Random.permutation(KEY, -2), "permutation", "n must be >= 0");
         assertThrows(NullPointerException.class, () -> Random.uniform(null, s));
-        assertMessage(() -> Sampling.fillChoice(KEY, 100, 16, new double[16], 0, new int[4]), "choice", "scratch");
+        assertMessage(() -> Sampling.fillChoice(K0, K1, 100, 16, new double[16], 0, new int[4]), "choice", "scratch");
         IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
-                () -> Sampling.fillNormal(KEY, 0, 1, new double[10], 5, 6, 0));
+                () -> Sampling.fillNormal(K0, K1, 0, 1, new double[10], 5, 6, 0));
         assertTrue(e.getMessage().contains("normal"), e.getMessage());
     }
 
