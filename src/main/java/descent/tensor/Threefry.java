@@ -67,4 +67,61 @@ final class Threefry {
     static long block(int k0, int k1, long counter) {
         return block(k0, k1, (int) (counter >>> 32), (int) counter);
     }
+
+    /**
+     * The blocks of counters firstCounter, ..., firstCounter + n - 1: block j's first word goes to
+     * w0[j] and its second to w1[j]. The same rounds as {@link #block(int, int, int, int)}, spelled
+     * out over arrays because the JIT vectorizes this loop across counters (several times faster)
+     * and will not inline the single-block function, which is too large, into a loop.
+     */
+    static void blocks(int k0, int k1, long firstCounter, int[] w0, int[] w1, int n) {
+        for (int j = 0; j < n; j++) {
+            long c = firstCounter + j;
+            w0[j] = (int) (c >>> 32);
+            w1[j] = (int) c;
+        }
+        int k2 = k0 ^ k1 ^ PARITY;
+        for (int j = 0; j < n; j++) {
+            int x0 = w0[j] + k0;
+            int x1 = w1[j] + k1;
+
+            x0 += x1; x1 = Integer.rotateLeft(x1, 13) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 15) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 26) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 6) ^ x0;
+            x0 += k1;
+            x1 += k2 + 1;
+
+            x0 += x1; x1 = Integer.rotateLeft(x1, 17) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 29) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 16) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 24) ^ x0;
+            x0 += k2;
+            x1 += k0 + 2;
+
+            x0 += x1; x1 = Integer.rotateLeft(x1, 13) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 15) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 26) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 6) ^ x0;
+            x0 += k0;
+            x1 += k1 + 3;
+
+            x0 += x1; x1 = Integer.rotateLeft(x1, 17) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 29) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 16) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 24) ^ x0;
+            x0 += k1;
+            x1 += k2 + 4;
+
+            x0 += x1; x1 = Integer.rotateLeft(x1, 13) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 15) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 26) ^ x0;
+            x0 += x1; x1 = Integer.rotateLeft(x1, 6) ^ x0;
+            x0 += k2;
+            x1 += k0 + 5;
+
+            w0[j] = x0;
+            w1[j] = x1;
+        }
+    }
 }

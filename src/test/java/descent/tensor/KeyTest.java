@@ -26,6 +26,23 @@ class KeyTest {
     }
 
     @Test
+    void batchedBlocksEqualSingleBlocks() {
+        int[] w0 = new int[300];
+        int[] w1 = new int[300];
+        Threefry.blocks(0x13198a2e, 0x03707344, 0x243f6a8885a308d3L, w0, w1, 1);
+        assertBlock(0xc4923a9cL, 0x483df7a0L, ((long) w0[0] << 32) | (w1[0] & 0xFFFFFFFFL));
+        long[] starts = {0, 12345, 0xFFFFFFFFL - 100, -150, 0x7FFFFFFFFFFFFF00L};
+        for (long start : starts) {
+            Threefry.blocks(-7, 99, start, w0, w1, 300);
+            for (int j = 0; j < 300; j++) {
+                long single = Threefry.block(-7, 99, start + j);
+                assertEquals(single >>> 32, w0[j] & 0xFFFFFFFFL, "counter " + (start + j));
+                assertEquals(single & 0xFFFFFFFFL, w1[j] & 0xFFFFFFFFL, "counter " + (start + j));
+            }
+        }
+    }
+
+    @Test
     void threefryMatchesJaxRecordedValues() {
         // jax tests/random_test.py records outputs of its original (non-partitionable) layout, which
         // pairs counter i with counter i + size/2: split(key(0), 4) holds the blocks of counters

@@ -156,6 +156,21 @@ class RandomTest {
     // ---- distributions -------------------------------------------------------------------------
 
     @Test
+    void wordsBecomeUnitsExactly() {
+        long[] samples = {0, -1, 1L << 11, (1L << 11) - 1, Long.MIN_VALUE, 0x243f6a8885a308d3L, KEY.bits(5)};
+        for (long bits : samples) {
+            int w0 = (int) (bits >>> 32);
+            int w1 = (int) bits;
+            assertEquals((bits >>> 11) * 0x1p-53, Sampling.unit(w0, w1), Long.toHexString(bits));
+            assertEquals(((bits >>> 12) + 0.5) * 0x1p-52, Sampling.openUnit(w0, w1), Long.toHexString(bits));
+        }
+        assertEquals(0.0, Sampling.unit(0, 0));
+        assertEquals(1 - 0x1p-53, Sampling.unit(-1, -1));
+        assertEquals(0x1p-53, Sampling.openUnit(0, 0));
+        assertEquals(1 - 0x1p-53, Sampling.openUnit(-1, -1));
+    }
+
+    @Test
     void uniformMomentsAndChiSquare() {
         int n = 1_000_000;
         double[] u = Random.uniform(KEY, Shape.of(n)).toArray();
@@ -205,6 +220,19 @@ class RandomTest {
         for (double v : z) {
             assertTrue(Math.abs(v) <= 8.2096, "normal value " + v);
         }
+    }
+
+    @Test
+    void normalIsTheQuantileOfTheOpenUniformOfEachCounter() {
+        double[] z = Random.normal(KEY, Shape.of(5000)).toArray();
+        int tails = 0;
+        for (int i = 0; i < z.length; i++) {
+            long bits = KEY.bits(i);
+            double p = Sampling.openUnit((int) (bits >>> 32), (int) bits);
+            assertEquals(NormalQuantile.of(p), z[i], "element " + i);
+            tails += Math.abs(p - 0.5) > 0.425 ? 1 : 0;
+        }
+        assertEquals(0.15 * z.length, tails, 5 * Math.sqrt(0.15 * 0.85 * z.length));
     }
 
     @Test
