@@ -7,10 +7,11 @@ package descent.tensor;
  * numbers everywhere (eagerly, in compiled plans, on any number of threads), and a training loop
  * passes a fresh key each step, derived with {@link #split} or {@link #foldIn}.
  *
- * <p>A key is consumed by one use: either split it or fold data into it, or sample from it with
- * {@link Random}, not both; sampling twice from one key repeats the numbers. Derivations follow
- * JAX's partitionable Threefry: {@code T(k, c)} below is the Threefry block of the 64-bit
- * counter c under key k, read as the pair of words (high, low).
+ * <p>Use a key once: either derive keys from it or sample from it with {@link Random} or
+ * {@link Sampling}, not both, because sampling reads the same blocks T(k, 0), T(k, 1), ... that
+ * derivation makes keys of; sampling twice from one key repeats the numbers. Derivations follow
+ * JAX's partitionable Threefry: T(k, c) below is the Threefry block of the 64-bit counter c
+ * under key k, read as the pair of words (high, low).
  * <ul>
  *   <li>{@link #of(long) of(seed)} = (seed &gt;&gt;&gt; 32, seed mod 2^32), like {@code jax.random.key(seed)};</li>
  *   <li>{@link #foldIn(long) foldIn(d)} = T(k, d);</li>
