@@ -127,4 +127,74 @@ public final class Random {
         Kernel kernel = Sampling.choice(n, k);
         return draw("choice", key, Shape.of(k), kernel);
     }
+
+    // ---- draws from key values, eager or traced ------------------------------------------------
+
+    /**
+     * Uniform values in [lo, hi) of {@code shape} from {@code keys} (shape [..., 2]; a
+     * {@link Key#toTensor()} or a traced value holding keys), one draw per key: shape [..., shape].
+     * The same key gives exactly the numbers of {@link #uniform(Key, Shape, double, double)}, also
+     * inside a compiled function, where the keys are an argument and new keys give new numbers.
+     */
+    public static <T extends Ops<T>> T uniform(T keys, Shape shape, double lo, double hi) {
+        return new RandomDraw(RandomDraw.Kind.UNIFORM, checked("uniform", shape), lo, hi).apply(keys);
+    }
+
+    /** Uniform values in [0, 1) from key values (see {@link #uniform(Ops, Shape, double, double)}). */
+    public static <T extends Ops<T>> T uniform(T keys, Shape shape) {
+        return uniform(keys, shape, 0, 1);
+    }
+
+    /** Standard normal values from key values, as {@link #normal(Key, Shape)} draws them. */
+    public static <T extends Ops<T>> T normal(T keys, Shape shape) {
+        return normal(keys, shape, 0, 1);
+    }
+
+    /** Normal values with the given mean and standard deviation from key values. */
+    public static <T extends Ops<T>> T normal(T keys, Shape shape, double mean, double std) {
+        return new RandomDraw(RandomDraw.Kind.NORMAL, checked("normal", shape), mean, std).apply(keys);
+    }
+
+    /** Values -1 and +1 with probability 1/2 each from key values (Hutchinson probes). */
+    public static <T extends Ops<T>> T rademacher(T keys, Shape shape) {
+        return new RandomDraw(RandomDraw.Kind.RADEMACHER, checked("rademacher", shape), 0, 0).apply(keys);
+    }
+
+    /** 1 with probability p, else 0, from key values. */
+    public static <T extends Ops<T>> T bernoulli(T keys, double p, Shape shape) {
+        return new RandomDraw(RandomDraw.Kind.BERNOULLI, checked("bernoulli", shape), p, 0).apply(keys);
+    }
+
+    /** Integers in [lo, hi), every value equally likely, from key values. */
+    public static <T extends Ops<T>> T randint(T keys, Shape shape, long lo, long hi) {
+        return new RandomDraw(RandomDraw.Kind.RANDINT, checked("randint", shape), lo, hi).apply(keys);
+    }
+
+    /** Standard Gumbel values from key values. */
+    public static <T extends Ops<T>> T gumbel(T keys, Shape shape) {
+        return new RandomDraw(RandomDraw.Kind.GUMBEL, checked("gumbel", shape), 0, 0).apply(keys);
+    }
+
+    /** A uniformly random permutation of 0..n-1 per key. */
+    public static <T extends Ops<T>> T permutation(T keys, int n) {
+        return new RandomDraw(RandomDraw.Kind.PERMUTATION, Shape.of(n), n, 0).apply(keys);
+    }
+
+    /**
+     * {@code k} distinct indices of [0, n) per key, uniformly over k-subsets, in O(k): the
+     * coordinates of sparse STDE, drawn afresh at every step of a compiled loss.
+     */
+    public static <T extends Ops<T>> T choice(T keys, int n, int k) {
+        return new RandomDraw(RandomDraw.Kind.CHOICE, Shape.of(k), n, 0).apply(keys);
+    }
+
+    /** {@code n} new keys per key: keys [..., 2] give [..., n, 2], key i being T(k, i) as in {@link Key#split(int)}. */
+    public static <T extends Ops<T>> T split(T keys, int n) {
+        return new KeyDerive(n).apply(keys);
+    }
+
+    /** Keys T(k, d) for integral {@code data} (a scalar or one per key), as {@link Key#foldIn(long)}: per-step keys. */
+    public static <T extends Ops<T>> T foldIn(T keys, T data) {
+        return new KeyDerive(-1).apply(keys, data);
+    }
 }

@@ -437,7 +437,7 @@ class RandomTest {
         assertMessage(() -> Random.choice(KEY, 10, -1), "choice", "k = -1");
         assertMessage(() -> Random.choice(KEY, -1, 0), "choice", "n = -1");
         assertMessage(() -> Random.permutation(KEY, -2), "permutation", "n must be >= 0");
-        assertThrows(NullPointerException.class, () -> Random.uniform(null, s));
+        assertThrows(NullPointerException.class, () -> Random.uniform((Key) null, s));
         assertMessage(() -> Sampling.fillChoice(K0, K1, 100, 16, new double[16], 0, new int[4]), "choice", "scratch");
         IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
                 () -> Sampling.fillNormal(K0, K1, 0, 1, new double[10], 5, 6, 0));
