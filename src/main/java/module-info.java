@@ -10,4 +10,5 @@ module descent.core {
     exports descent.tensor;
     exports descent.ad;
     exports descent.io;
+    exports descent.stde;
 }

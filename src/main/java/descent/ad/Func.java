@@ -117,6 +117,20 @@ public final class Func {
             f.apply(Spec.valueTree(tree, xs, 0), Arrays.copyOfRange(xs, leaves, leaves + dataArity))});
     }
 
+    /**
+     * A function taking the arguments of {@code signature} (parameter trees included, as leaves)
+     * followed by {@code extraTensors} tensors, with a body over the flat list of values: how
+     * operators built on a function (its Laplacian, a loss with a random key) keep its signature.
+     */
+    public static Func of(Func signature, int extraTensors, FnN body) {
+        if (extraTensors < 0) {
+            throw new IllegalArgumentException("extraTensors must be non-negative, got " + extraTensors);
+        }
+        Spec[] in = Arrays.copyOf(signature.inSpecs, signature.inSpecs.length + extraTensors);
+        Arrays.fill(in, signature.inSpecs.length, in.length, Spec.TENSOR);
+        return user("f", in, body);
+    }
+
     private static Func user(String name, Spec[] in, FnN body) {
         return new Func(name, in, null, body, null, CapturePolicy.fromSystem());
     }
@@ -136,8 +150,13 @@ public final class Func {
         return new Func(name, inSpecs, outSpecs, body, probe, p);
     }
 
-    /** The transform {@code key} of this function, made once by {@code make} and then reused. */
-    Func derive(Object key, Supplier<Func> make) {
+    /**
+     * A function derived from this one (a transform of it), made once by {@code make} and then
+     * returned for the same {@code key}, so that its compiled plans are reused. Libraries building
+     * transforms on top of {@link AD} (differential operators, losses) use it as AD's own transforms
+     * do; {@code key} must identify the transform and all its parameters (equals and hashCode).
+     */
+    public Func derive(Object key, Supplier<Func> make) {
         Func f = derived.get(key);
         if (f == null) {
             Func made = make.get();
