@@ -11,4 +11,5 @@ module descent.core {
     exports descent.ad;
     exports descent.io;
     exports descent.stde;
+    exports descent.pinn;
 }

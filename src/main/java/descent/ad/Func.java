@@ -131,6 +131,19 @@ public final class Func {
         return user("f", in, body);
     }
 
+    /**
+     * A function whose arguments are, in order, tensors (null entries of {@code trees}) and
+     * parameter trees with the structure of the given {@code Params} (their leaves' values unused);
+     * the body sees every tree as its leaves, in order, among the flat values.
+     */
+    public static Func of(Params<?>[] trees, FnN flatBody) {
+        Spec[] in = new Spec[trees.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = trees[i] == null ? Spec.TENSOR : Spec.tree(trees[i]);
+        }
+        return user("f", in, flatBody);
+    }
+
     private static Func user(String name, Spec[] in, FnN body) {
         return new Func(name, in, null, body, null, CapturePolicy.fromSystem());
     }
