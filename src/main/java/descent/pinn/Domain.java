@@ -42,6 +42,11 @@ public interface Domain {
         return new Ball(new double[d], 1);
     }
 
+    /** The space-time cylinder of {@code space} and the time interval [t0, t1]; time is the last coordinate. */
+    static SpaceTime spaceTime(Domain space, double t0, double t1) {
+        return new SpaceTime(space, t0, t1);
+    }
+
     /** Fails unless {@code n} is a valid number of points. */
     static void checkCount(String op, int n) {
         if (n < 1) {

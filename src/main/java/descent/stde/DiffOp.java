@@ -133,6 +133,16 @@ public abstract class DiffOp {
         return on(u, Method.exact());
     }
 
+    /** True if this operator can be evaluated by {@code method}. */
+    public boolean supports(Method method) {
+        try {
+            check(method);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Fails unless this operator can be evaluated by {@code method}. */
     abstract void check(Method method);
 
