@@ -12,4 +12,5 @@ module descent.core {
     exports descent.io;
     exports descent.stde;
     exports descent.pinn;
+    exports descent.pinn.zoo;
 }

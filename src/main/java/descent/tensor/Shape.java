@@ -71,6 +71,18 @@ public final class Shape {
         return a;
     }
 
+    /** True if {@code strides} are the row-major strides of this shape (axes of size 1 may have any stride). */
+    boolean hasRowMajorStrides(int[] strides) {
+        int acc = 1;
+        for (int i = dims.length - 1; i >= 0; i--) {
+            if (dims[i] != 1 && strides[i] != acc) {
+                return false;
+            }
+            acc *= dims[i];
+        }
+        return true;
+    }
+
     /** Row-major strides (in elements) of a contiguous array with this shape. */
     public int[] strides() {
         int[] s = new int[dims.length];

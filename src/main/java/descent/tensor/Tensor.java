@@ -195,7 +195,7 @@ public final class Tensor implements Ops<Tensor> {
 
     /** True if the elements are stored contiguously in row-major order. */
     public boolean isContiguous() {
-        return Arrays.equals(strides, shape.strides()) || shape.size() <= 1;
+        return shape.size() <= 1 || shape.hasRowMajorStrides(strides);
     }
 
     /** The element at the given multi-index (one index per axis). */
