@@ -38,7 +38,9 @@ public final class Hyper {
 
         @Override
         public String toString() {
-            return (loOpen ? "(" : "[") + fmt(lo) + ", " + fmt(hi) + (hiOpen ? ")" : "]");
+            boolean openLo = loOpen || Double.isInfinite(lo);
+            boolean openHi = hiOpen || Double.isInfinite(hi);
+            return (openLo ? "(" : "[") + fmt(lo) + ", " + fmt(hi) + (openHi ? ")" : "]");
         }
 
         private static String fmt(double v) {

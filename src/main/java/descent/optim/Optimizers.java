@@ -249,9 +249,19 @@ public final class Optimizers {
         return new SignDescent("signSgd", c(lr), c(0), c(0));
     }
 
+    /** signSGD with a scheduled step size (sign methods need a decaying one to settle). */
+    public static Transform signSgd(Schedule lr) {
+        return new SignDescent("signSgd", lr, c(0), c(0));
+    }
+
     /** Signum with the paper's momentum 0.9: {@code m = 0.9 m + 0.1 g, p -= lr sign(m)}. */
     public static Transform signum(double lr) {
         return signum(lr, 0.9, 0);
+    }
+
+    /** Signum with scheduled step size and momentum. */
+    public static Transform signum(Schedule lr, Schedule momentum, Schedule weightDecay) {
+        return new SignDescent("signum", lr, momentum, weightDecay);
     }
 
     /** Signum: sign descent on the momentum {@code m = beta m + (1 - beta) g}, with decoupled weight decay. */
@@ -271,6 +281,11 @@ public final class Optimizers {
     /** Normalized gradient descent: {@code p -= lr g / |g|}. */
     public static Transform normalizedGd(double lr) {
         return new NormalizedGd(c(lr));
+    }
+
+    /** Normalized gradient descent with a scheduled step length. */
+    public static Transform normalizedGd(Schedule lr) {
+        return new NormalizedGd(lr);
     }
 
     /** Clipped SGD (Zhang et al. 2020): {@code p -= lr min(1, maxNorm / |g|) g}. */
@@ -295,6 +310,11 @@ public final class Optimizers {
         return new Sharpness(base, c(rho), false, 0);
     }
 
+    /** SAM with a scheduled radius. */
+    public static Transform sam(Transform base, Schedule rho) {
+        return new Sharpness(base, rho, false, 0);
+    }
+
     /** ASAM with the paper's defaults rho 0.5, eta 0.01. */
     public static Transform asam(Transform base) {
         return asam(base, 0.5, 0.01);
@@ -303,6 +323,11 @@ public final class Optimizers {
     /** ASAM (Kwon et al. 2021), scale-invariant SAM: {@code e = rho T^2 g / |T g|}, {@code T = |p| + eta}. */
     public static Transform asam(Transform base, double rho, double eta) {
         return new Sharpness(base, c(rho), true, eta);
+    }
+
+    /** ASAM with a scheduled radius. */
+    public static Transform asam(Transform base, Schedule rho, double eta) {
+        return new Sharpness(base, rho, true, eta);
     }
 
     /**
@@ -316,6 +341,11 @@ public final class Optimizers {
     /** GAM (Zhang et al. 2023) around {@code base}, as the authors' implementation. */
     public static Transform gam(Transform base, double rho, double rhoNorm, double beta1, double beta2, double beta3, double gamma) {
         return new Gam(base, c(rho), c(rhoNorm), beta1, beta2, beta3, gamma);
+    }
+
+    /** GAM with scheduled radii. */
+    public static Transform gam(Transform base, Schedule rho, Schedule rhoNorm, double beta1, double beta2, double beta3, double gamma) {
+        return new Gam(base, rho, rhoNorm, beta1, beta2, beta3, gamma);
     }
 
     // ---- schedule-free, learning-rate-free, Polyak, Langevin -------------------------------------
@@ -371,7 +401,12 @@ public final class Optimizers {
 
     /** Muon for matrix leaves (rank 2) and {@code others} for the rest. */
     public static Transform muon(double lr, double momentum, boolean nesterov, int nsSteps, double weightDecay, Transform others) {
-        Transform m = new Muon(c(lr), c(momentum), nesterov, nsSteps, c(weightDecay));
+        return muon(c(lr), momentum, nesterov, nsSteps, weightDecay, others);
+    }
+
+    /** Muon with a scheduled learning rate. */
+    public static Transform muon(Schedule lr, double momentum, boolean nesterov, int nsSteps, double weightDecay, Transform others) {
+        Transform m = new Muon(lr, c(momentum), nesterov, nsSteps, c(weightDecay));
         return Transforms.partitionByLeaf((path, shape) -> shape.rank() == 2 ? "muon" : "others",
                 Map.of("muon", m, "others", others));
     }
