@@ -7,8 +7,9 @@ import java.util.concurrent.RecursiveAction;
  * A loop body over index ranges that runs on the calling thread and, for long ranges, on the
  * common fork-join pool too. Ranges are split at multiples of {@link #BLOCK}, so reductions that
  * keep one partial per block and add the partials in order give the same result whatever the
- * number of threads. An instance keeps its own tasks, so running it allocates nothing; it must
- * not run on two threads at once.
+ * number of threads. An instance keeps its own tasks, so running it allocates nothing (the calling
+ * thread takes back a task no worker has started, and otherwise spins until the task is done
+ * rather than parking, which would allocate a wait node); it must not run on two threads at once.
  */
 abstract class Loop {
     /** Number of ways a long range is split: the processors available to the JVM. */
@@ -72,7 +73,15 @@ abstract class Loop {
         }
         range(start, Math.min(end, start + chunk));
         for (int w = 0; w < used; w++) {
-            parts[w].join();
+            Part p = parts[w];
+            if (p.tryUnfork()) {
+                p.compute();
+                continue;
+            }
+            while (!p.isDone()) {
+                Thread.onSpinWait();
+            }
+            p.join();
         }
     }
 

@@ -187,6 +187,9 @@ public final class Minimize {
         History history = run.history;
         State state = run.state;
         boolean skips = optimizer.skipsNonFinite();
+        Stop[] stops = criteria.toArray(new Stop[0]);
+        Callback[] calls = callbacks.toArray(new Callback[0]);
+        int[] every = callbackEvery.stream().mapToInt(Integer::intValue).toArray();
         Stop.Reason reason = null;
         double lastLoss = Double.NaN;
         double lastNorm = Double.NaN;
@@ -213,7 +216,7 @@ public final class Minimize {
             }
             if (finite) {
                 long elapsed = t0 - started;
-                for (Stop s : criteria) {
+                for (Stop s : stops) {
                     if (s.met(f, run.previousLoss, norm, elapsed)) {
                         reason = s.reason;
                         break;
@@ -233,14 +236,14 @@ public final class Minimize {
             run.step++;
             long t1 = System.nanoTime();
             history.setNanos(history.size() - 1, t1 - t0);
-            for (int c = 0; c < callbacks.size(); c++) {
-                if (run.step % callbackEvery.get(c) == 0) {
+            for (int c = 0; c < calls.length; c++) {
+                if (run.step % every[c] == 0) {
                     progress.step = run.step;
                     progress.loss = f;
                     progress.gradNorm = norm;
                     progress.lr = lr;
                     progress.elapsedNanos = t1 - started;
-                    callbacks.get(c).onStep(progress);
+                    calls[c].onStep(progress);
                 }
             }
             if (checkpointFile != null && run.step % checkpointEvery == 0) {

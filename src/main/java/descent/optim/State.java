@@ -19,6 +19,7 @@ public class State {
     private final List<String> names = new ArrayList<>();
     private final List<Object> arrays = new ArrayList<>();
     private final List<State> children = new ArrayList<>();
+    private final List<State> childrenView = Collections.unmodifiableList(children);
 
     /** An empty state; {@code kind} names the transform in checkpoints and messages. */
     public State(String kind) {
@@ -60,7 +61,7 @@ public class State {
 
     /** The states of inner transforms, in order. */
     public final List<State> children() {
-        return Collections.unmodifiableList(children);
+        return childrenView;
     }
 
     /** Number of doubles held by this state and its inner states (the optimizer's memory). */
