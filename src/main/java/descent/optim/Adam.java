@@ -71,6 +71,7 @@ final class Adam extends Fused {
             decoupledDecay = decoupled ? rate * wd : 0;
         }
 
+        /** The update over [lo, hi); the common case, a step without AMSGrad, has a loop of its own that C2 vectorizes. */
         @Override
         void kernel(int lo, int hi) {
             double[] gs = g;
@@ -88,6 +89,18 @@ final class Adam extends Fused {
             double wc = coupledDecay;
             double wdd = decoupledDecay;
             boolean ap = apply;
+            if (ap && vx == null) {
+                for (int i = lo; i < hi; i++) {
+                    double pi = ps[i];
+                    double gi = gs[i] + wc * pi;
+                    double mi = a1 * ms[i] + c1 * gi;
+                    double vi = a2 * vs[i] + c2 * gi * gi;
+                    ms[i] = mi;
+                    vs[i] = vi;
+                    ps[i] = pi + (-step * mi / (Math.sqrt(vi) * inv + ep) - wdd * pi);
+                }
+                return;
+            }
             for (int i = lo; i < hi; i++) {
                 double pi = ps[i];
                 double gi = gs[i] + wc * pi;

@@ -58,7 +58,7 @@ final class Lion extends Fused {
                 double pi = ps[i];
                 double gi = gs[i];
                 double mi = ms[i];
-                double d = -lrate * (Math.signum(a1 * mi + c1 * gi) + w * pi);
+                double d = -lrate * (Vec.sign(a1 * mi + c1 * gi) + w * pi);
                 ms[i] = a2 * mi + c2 * gi;
                 if (ap) {
                     ps[i] = pi + d;

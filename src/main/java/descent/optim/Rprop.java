@@ -56,7 +56,7 @@ final class Rprop extends Fused {
                     gi = 0;
                 }
                 pr[i] = gi;
-                double d = -Math.signum(gi) * step;
+                double d = -Vec.sign(gi) * step;
                 if (ap) {
                     ps[i] += d;
                 } else {

@@ -56,7 +56,7 @@ final class SignDescent extends Fused {
                     dir = b * ms[i] + c * dir;
                     ms[i] = dir;
                 }
-                double d = -lrate * (Math.signum(dir) + w * pi);
+                double d = -lrate * (Vec.sign(dir) + w * pi);
                 if (ap) {
                     ps[i] = pi + d;
                 } else {
