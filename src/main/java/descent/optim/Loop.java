@@ -7,9 +7,10 @@ import java.util.concurrent.RecursiveAction;
  * A loop body over index ranges that runs on the calling thread and, for long ranges, on the
  * common fork-join pool too. Ranges are split at multiples of {@link #BLOCK}, so reductions that
  * keep one partial per block and add the partials in order give the same result whatever the
- * number of threads. An instance keeps its own tasks, so running it allocates nothing (the calling
- * thread takes back a task no worker has started, and otherwise spins until the task is done
- * rather than parking, which would allocate a wait node); it must not run on two threads at once.
+ * number of threads. An instance keeps its own tasks, so running it allocates nothing: the calling
+ * thread takes back a task no worker has started, and otherwise spins for a few milliseconds
+ * before it parks (parking allocates a wait node, so only a worker delayed that long costs an
+ * allocation). An instance must not run on two threads at once.
  */
 abstract class Loop {
     /** Number of ways a long range is split: the processors available to the JVM. */
@@ -21,6 +22,9 @@ abstract class Loop {
 
     /** Ranges shorter than this run on the calling thread only. */
     static final int PARALLEL_MIN = 1 << 16;
+
+    /** Spin-wait iterations (a few milliseconds) before the calling thread parks to wait for a worker. */
+    private static final int SPIN_LIMIT = 1 << 16;
 
     private final Part[] parts = new Part[WAYS - 1];
 
@@ -78,7 +82,7 @@ abstract class Loop {
                 p.compute();
                 continue;
             }
-            while (!p.isDone()) {
+            for (int spins = 0; spins < SPIN_LIMIT && !p.isDone(); spins++) {
                 Thread.onSpinWait();
             }
             p.join();
