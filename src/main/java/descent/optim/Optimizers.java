@@ -443,7 +443,10 @@ public final class Optimizers {
      * {@code fused} select torch implementations and are accepted and ignored. A numeric value may
      * be a {@link Schedule} where the Descent optimizer supports it (lr, betas, eps, weight_decay,
      * momentum, ...). Classes: SGD, Adagrad, Adadelta, RMSprop, Rprop, ASGD, Adam, AdamW, Adamax,
-     * NAdam, RAdam.
+     * NAdam, RAdam. Differences from torch 1.13, on purpose: {@code eps = 0}, which torch accepts,
+     * is rejected (it divides by zero where the second moment vanishes); NAdam follows the paper
+     * and torch 2.x (see {@link #nadam(double, double, double, double, double, double)}); SGD's
+     * {@code lr} is required, as in torch 1.13 (torch 2.x defaults it to 1e-3).
      *
      * @throws IllegalArgumentException for an unknown class or argument (listing the valid ones), a
      *                                  missing required argument, or an invalid value

@@ -198,6 +198,9 @@ class TorchMatchTest {
         assertTrue(e.getMessage().contains("'betas' must be a list of two values"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizers.fromTorch("Adam", Map.of("betas", List.of(0.9, 1.0))));
         assertTrue(e.getMessage().contains("beta2 must be in [0, 1), got 1.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Optimizers.fromTorch("Adam", Map.of("eps", 0.0)));
+        assertTrue(e.getMessage().contains("eps must be in (0, inf), got 0.0"), "torch accepts eps = 0, Descent does not: "
+                + e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizers.fromTorch("SGD", Map.of("lr", 0.1, "nesterov", true)));
         assertTrue(e.getMessage().contains("Nesterov momentum requires momentum > 0"), e.getMessage());
     }
