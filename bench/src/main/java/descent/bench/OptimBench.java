@@ -17,8 +17,11 @@ import java.util.stream.IntStream;
  * One optimizer step on {@value #N} float64 parameters (SGD with momentum, Adam, AdamW, Lion, the
  * fused multi-threaded kernels of descent.optim), beside a STREAM-like triad
  * {@code a = b + s c} over arrays of the same length on all cores and on one, which measures the
- * machine's memory bandwidth in the same run. Report divides the state traffic of each step
- * (bytes read and written) by its time.
+ * machine's memory bandwidth in the same run, and an in-place {@code a += s b} (whose written
+ * lines were just read, like an optimizer's state, so no write-allocate traffic). Report divides
+ * the memory traffic of each kernel by its time: the optimizer steps read and write
+ * {@code 8 N} bytes per array; the triad moves four arrays, counting the read of {@code a} that
+ * writing a line not in cache costs (STREAM itself counts three).
  */
 @org.openjdk.jmh.annotations.State(Scope.Benchmark)
 public class OptimBench {
@@ -29,7 +32,8 @@ public class OptimBench {
     static final long SGD_MOMENTUM_BYTES = 8L * N * (3 + 2);
     static final long ADAM_BYTES = 8L * N * (4 + 3);
     static final long LION_BYTES = 8L * N * (3 + 2);
-    static final long TRIAD_BYTES = 8L * N * (2 + 1);
+    static final long TRIAD_BYTES = 8L * N * (2 + 1 + 1);
+    static final long AXPY_BYTES = 8L * N * (2 + 1);
 
     private double[] g;
     private double[] pSgd;
@@ -112,6 +116,22 @@ public class OptimBench {
     public double[] triad() {
         int chunk = (N + ways - 1) / ways;
         IntStream.range(0, ways).parallel().forEach(w -> triad(w * chunk, Math.min(N, (w + 1) * chunk)));
+        return a;
+    }
+
+    private void axpy(int lo, int hi) {
+        double[] x = a;
+        double[] y = b;
+        for (int i = lo; i < hi; i++) {
+            x[i] += 1e-9 * y[i];
+        }
+    }
+
+    /** In place {@code a += s b}, one contiguous chunk per processor. */
+    @Benchmark
+    public double[] axpy() {
+        int chunk = (N + ways - 1) / ways;
+        IntStream.range(0, ways).parallel().forEach(w -> axpy(w * chunk, Math.min(N, (w + 1) * chunk)));
         return a;
     }
 

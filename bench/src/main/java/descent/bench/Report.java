@@ -102,9 +102,10 @@ public final class Report {
                 PlanOverheadBench.OPS, pv, pv * 1e3 / PlanOverheadBench.OPS, pvg, pvg * 1e3 / PlanOverheadBench.OPS));
         double adamMs = optimizerSection(out, median);
         double train = median.get("MlpTrainBench.trainStep");
+        double trainVg = median.get("MlpTrainBench.valueAndGrad");
         long[] bytes = trainStepAllocation();
         out.append(String.format(Locale.ROOT, "%nMLP training step (value+grad + Adam on %d parameters) %8.1f us = %.2f x value+grad alone (%.1f us)%n",
-                bytes[2], train, train / vg, vg));
+                bytes[2], train, train / trainVg, trainVg));
         out.append(String.format(Locale.ROOT, "  allocated per step after warm-up: %d bytes (value+grad alone: %d bytes)   [target 0 from the optimizer]%n",
                 bytes[0], bytes[1]));
         if (torchScript != null) {
@@ -141,10 +142,13 @@ public final class Report {
         double triadGbs = OptimBench.TRIAD_BYTES / triad / 1e3;
         out.append(String.format(Locale.ROOT, "%nOptimizer step on %,d float64 parameters: state traffic (bytes read + written) / median time%n",
                 OptimBench.N));
-        out.append(String.format(Locale.ROOT, "  triad a = b + s c, all cores  %8.2f ms  %6.1f GB/s   (memory bandwidth of this run)%n",
-                triad / 1e3, triadGbs));
+        double axpy = median.get("OptimBench.axpy");
+        out.append(String.format(Locale.ROOT, "  triad a = b + s c, all cores  %8.2f ms  %6.1f GB/s   (memory bandwidth of this run; STREAM's count: %.1f GB/s)%n",
+                triad / 1e3, triadGbs, triadGbs * 3 / 4));
         out.append(String.format(Locale.ROOT, "  triad, one thread             %8.2f ms  %6.1f GB/s%n", triadOne / 1e3,
                 OptimBench.TRIAD_BYTES / triadOne / 1e3));
+        out.append(String.format(Locale.ROOT, "  a += s b in place, all cores  %8.2f ms  %6.1f GB/s%n", axpy / 1e3,
+                OptimBench.AXPY_BYTES / axpy / 1e3));
         Object[][] rows = {
             {"SGD momentum", "OptimBench.sgdMomentum", OptimBench.SGD_MOMENTUM_BYTES, ""},
             {"Adam", "OptimBench.adam", OptimBench.ADAM_BYTES, "   [target >= 0.50]"},
