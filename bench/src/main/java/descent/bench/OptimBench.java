@@ -135,6 +135,39 @@ public class OptimBench {
         return a;
     }
 
+    private double[] u;
+    private double[] v;
+    private double[] w;
+
+    private void pattern(int lo, int hi) {
+        double[] x = a;
+        double[] y = u;
+        double[] z = v;
+        double[] q = w;
+        for (int i = lo; i < hi; i++) {
+            double s = x[i] + y[i] + z[i] + q[i];
+            y[i] = s;
+            z[i] = s;
+            q[i] = s;
+        }
+    }
+
+    /**
+     * A kernel with no arithmetic to speak of and Adam's access pattern (four arrays read, three
+     * of them written back): the bandwidth a fused Adam step could reach at best.
+     */
+    @Benchmark
+    public double[] adamPattern() {
+        if (u == null) {
+            u = new double[N];
+            v = new double[N];
+            w = new double[N];
+        }
+        int chunk = (N + ways - 1) / ways;
+        IntStream.range(0, ways).parallel().forEach(k -> pattern(k * chunk, Math.min(N, (k + 1) * chunk)));
+        return w;
+    }
+
     /** The triad on one thread. */
     @Benchmark
     public double[] triadSingleThread() {
