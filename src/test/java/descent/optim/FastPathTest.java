@@ -187,6 +187,108 @@ class FastPathTest {
                 0, 0, 1e-3, 5)));
         c.add(new Case("Schedule-Free AdamW", () -> Optimizers.scheduleFreeAdamW(1e-2, 0.9, 0.999, 1e-8, 1e-2, 5),
                 () -> scheduleFree(true, 1e-2, 0.9, 0.999, 1e-8, 1e-2, 5)));
+        c.add(new Case("Adagrad", () -> Optimizers.adagrad(0.1, 0.01, 1e-3, 0.1, 1e-10), () -> {
+            double[] sum = new double[N];
+            java.util.Arrays.fill(sum, 0.1);
+            return (p, g, f, t) -> {
+                for (int i = 0; i < N; i++) {
+                    double gi = g[i] + 1e-3 * p[i];
+                    sum[i] += gi * gi;
+                    p[i] -= 0.1 / (1 + t * 0.01) * gi / (Math.sqrt(sum[i]) + 1e-10);
+                }
+            };
+        }));
+        c.add(new Case("Adadelta", () -> Optimizers.adadelta(1, 0.9, 1e-6, 1e-3), () -> {
+            double[] sq = new double[N];
+            double[] acc = new double[N];
+            return (p, g, f, t) -> {
+                for (int i = 0; i < N; i++) {
+                    double gi = g[i] + 1e-3 * p[i];
+                    sq[i] = 0.9 * sq[i] + 0.1 * gi * gi;
+                    double delta = Math.sqrt(acc[i] + 1e-6) / Math.sqrt(sq[i] + 1e-6) * gi;
+                    acc[i] = 0.9 * acc[i] + 0.1 * delta * delta;
+                    p[i] -= delta;
+                }
+            };
+        }));
+        c.add(new Case("Rprop", () -> Optimizers.rprop(1e-3), () -> {
+            double[] prev = new double[N];
+            double[] step = new double[N];
+            java.util.Arrays.fill(step, 1e-3);
+            return (p, g, f, t) -> {
+                for (int i = 0; i < N; i++) {
+                    double agree = g[i] * prev[i];
+                    step[i] = Math.min(Math.max(step[i] * (agree > 0 ? 1.2 : agree < 0 ? 0.5 : 1), 1e-6), 50);
+                    double gi = agree < 0 ? 0 : g[i];
+                    p[i] -= Math.signum(gi) * step[i];
+                    prev[i] = gi;
+                }
+            };
+        }));
+        c.add(new Case("ASGD", () -> Optimizers.asgd(1e-2, 1e-2, 0.75, 5, 1e-3), () -> {
+            double[] ax = new double[N];
+            double[] etaMu = {1e-2, 1};
+            return (p, g, f, t) -> {
+                for (int i = 0; i < N; i++) {
+                    double gi = g[i] + 1e-3 * p[i];
+                    p[i] = p[i] * (1 - 1e-2 * etaMu[0]) - etaMu[0] * gi;
+                    ax[i] = etaMu[1] == 1 ? p[i] : ax[i] + etaMu[1] * (p[i] - ax[i]);
+                }
+                etaMu[0] = 1e-2 / Math.pow(1 + 1e-2 * 1e-2 * (t + 1), 0.75);
+                etaMu[1] = 1 / Math.max(1, t + 1 - 5.0);
+            };
+        }));
+        c.add(new Case("Adamax", () -> Optimizers.adamax(2e-3, 0.9, 0.99, 1e-8, 1e-3), () -> {
+            double[] m = new double[N];
+            double[] u = new double[N];
+            return (p, g, f, t) -> {
+                for (int i = 0; i < N; i++) {
+                    double gi = g[i] + 1e-3 * p[i];
+                    m[i] = 0.9 * m[i] + 0.1 * gi;
+                    u[i] = Math.max(0.99 * u[i], Math.abs(gi) + 1e-8);
+                    p[i] -= 2e-3 / (1 - Math.pow(0.9, t + 1)) * m[i] / u[i];
+                }
+            };
+        }));
+        c.add(new Case("NAdam", () -> Optimizers.nadam(2e-3, 0.9, 0.999, 1e-8, 1e-3, 4e-3), () -> {
+            double[] m = new double[N];
+            double[] v = new double[N];
+            double[] prod = {1};
+            return (p, g, f, t) -> {
+                int k = t + 1;
+                double mu = 0.9 * (1 - 0.5 * Math.pow(0.96, k * 4e-3));
+                double muNext = 0.9 * (1 - 0.5 * Math.pow(0.96, (k + 1) * 4e-3));
+                prod[0] *= mu;
+                for (int i = 0; i < N; i++) {
+                    double gi = g[i] + 1e-3 * p[i];
+                    m[i] = 0.9 * m[i] + 0.1 * gi;
+                    v[i] = 0.999 * v[i] + 0.001 * gi * gi;
+                    double denom = Math.sqrt(v[i] / (1 - Math.pow(0.999, k))) + 1e-8;
+                    p[i] -= 2e-3 * (1 - mu) / (1 - prod[0]) * gi / denom + 2e-3 * muNext / (1 - prod[0] * muNext) * m[i] / denom;
+                }
+            };
+        }));
+        c.add(new Case("RAdam", () -> Optimizers.radam(1e-3, 0.9, 0.99, 1e-8, 1e-3), () -> {
+            double[] m = new double[N];
+            double[] v = new double[N];
+            return (p, g, f, t) -> {
+                int k = t + 1;
+                double rhoInf = 2 / (1 - 0.99) - 1;
+                double rho = rhoInf - 2 * k * Math.pow(0.99, k) / (1 - Math.pow(0.99, k));
+                for (int i = 0; i < N; i++) {
+                    double gi = g[i] + 1e-3 * p[i];
+                    m[i] = 0.9 * m[i] + 0.1 * gi;
+                    v[i] = 0.99 * v[i] + 0.01 * gi * gi;
+                    double mh = m[i] / (1 - Math.pow(0.9, k));
+                    if (rho > 5) {
+                        double r = Math.sqrt((rho - 4) * (rho - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rho));
+                        p[i] -= 1e-3 * mh * r * Math.sqrt(1 - Math.pow(0.99, k)) / (Math.sqrt(v[i]) + 1e-8);
+                    } else {
+                        p[i] -= 1e-3 * mh;
+                    }
+                }
+            };
+        }));
         c.add(new Case("Prodigy", () -> Optimizers.prodigy(1, 0.9, 0.999, Double.NaN, 1e-8, 1e-2, true, true, false, 1e-6, 1, 1.5),
                 FastPathTest::prodigy));
         return c;
