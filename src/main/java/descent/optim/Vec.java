@@ -131,9 +131,8 @@ final class Vec {
     }
 
     /**
-     * The sign of {@code x}: 1, -1, or {@code x} itself for a zero. Unlike {@link Math#signum},
-     * whose loops C2 does not vectorize, this form compiles to vector blends (about 5x faster on
-     * long arrays).
+     * The sign of {@code x}: 1, -1, or {@code x} itself for a zero. Loops calling this form ran
+     * about 5x faster than with {@link Math#signum} in a measurement on this project's machine.
      */
     static double sign(double x) {
         return Math.copySign(x != 0 ? 1.0 : 0.0, x);
