@@ -13,4 +13,5 @@ module descent.core {
     exports descent.stde;
     exports descent.pinn;
     exports descent.pinn.zoo;
+    exports descent.optim;
 }

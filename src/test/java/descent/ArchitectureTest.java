@@ -59,7 +59,7 @@ class ArchitectureTest {
         assertEquals("descent.core", d.name());
         Set<String> exported = new TreeSet<>();
         d.exports().forEach(e -> exported.add(e.source()));
-        assertEquals(Set.of("descent.ad", "descent.io", "descent.pinn", "descent.pinn.zoo", "descent.stde", "descent.tensor"), exported);
+        assertEquals(Set.of("descent.ad", "descent.io", "descent.optim", "descent.pinn", "descent.pinn.zoo", "descent.stde", "descent.tensor"), exported);
         Set<String> internal = new TreeSet<>(d.packages());
         internal.removeAll(exported);
         internal.removeIf(p -> !p.startsWith("descent"));
