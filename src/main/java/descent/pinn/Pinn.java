@@ -341,12 +341,15 @@ public final class Pinn {
         private final ParamLayout layout;
         private final long offset;
         private final Func valueAndGrad = AD.valueAndGrad(loss, 0);
-        private final double[][] leafData;
-        private final Tensor[] inputs;
+        private final double[][] inputs;
+        private final int[] inputOffsets;
         private final double[] keyData = new double[2];
+        private final double[] value = new double[1];
         private final double[][] outputs;
+        private final int[] outputOffsets;
         private Compiled plan;
         private long evaluations;
+        private double[] last;
         Tensor[] points;
         Key key;
 
@@ -354,56 +357,58 @@ public final class Pinn {
             this.layout = layout;
             this.offset = offset;
             int n = layout.leafCount();
-            leafData = new double[n][];
-            inputs = new Tensor[n + counts.length + 1];
+            inputs = new double[n + counts.length + 1][];
+            inputOffsets = new int[inputs.length];
             for (int i = 0; i < n; i++) {
-                leafData[i] = new double[layout.size(i)];
-                inputs[i] = Tensor.wrap(leafData[i], layout.shape(i));
+                inputOffsets[i] = layout.offset(i);
             }
-            inputs[inputs.length - 1] = Tensor.wrap(keyData, 2);
+            inputs[inputs.length - 1] = keyData;
             outputs = new double[n + 1][];
-            outputs[0] = new double[1];
+            outputOffsets = new int[n + 1];
+            outputs[0] = value;
             for (int i = 0; i < n; i++) {
-                outputs[i + 1] = new double[layout.size(i)];
+                outputOffsets[i + 1] = layout.offset(i);
             }
         }
 
         Params<Tensor> lastParams() {
-            double[] x = new double[layout.size()];
-            for (int i = 0; i < leafData.length; i++) {
-                System.arraycopy(leafData[i], 0, x, layout.offset(i), leafData[i].length);
-            }
-            return layout.unflatten(x);
+            return layout.unflatten(last.clone());
         }
 
         @Override
         public double valueAndGrad(double[] x, double[] grad) {
             long step = offset + evaluations++;
             Key base = Key.of(seed);
+            int n = layout.leafCount();
             if (points == null || step % resampleEvery == 0) {
                 points = points(base.foldIn(2 * (step / resampleEvery) + 1));
                 for (int t = 0; t < points.length; t++) {
-                    inputs[leafData.length + t] = points[t];
+                    inputs[n + t] = points[t].contiguousData();
                 }
             }
             key = base.foldIn(2 * step + 2);
             keyData[0] = key.word(0);
             keyData[1] = key.word(1);
-            for (int i = 0; i < leafData.length; i++) {
-                System.arraycopy(x, layout.offset(i), leafData[i], 0, leafData[i].length);
+            for (int i = 0; i < n; i++) {
+                inputs[i] = x;
+            }
+            for (int i = 1; i <= n; i++) {
+                outputs[i] = grad;
             }
             if (plan == null) {
                 Shape[] s = new Shape[inputs.length];
-                for (int i = 0; i < s.length; i++) {
-                    s[i] = inputs[i].shape();
+                for (int i = 0; i < n; i++) {
+                    s[i] = layout.shape(i);
                 }
+                for (int t = 0; t < points.length; t++) {
+                    s[n + t] = points[t].shape();
+                }
+                s[s.length - 1] = Shape.of(2);
                 plan = valueAndGrad.compile(s);
             }
-            plan.runInto(inputs, outputs);
-            for (int i = 0; i < leafData.length; i++) {
-                System.arraycopy(outputs[i + 1], 0, grad, layout.offset(i), outputs[i + 1].length);
-            }
-            return outputs[0][0];
+            last = x;
+            plan.runInto(inputs, inputOffsets, outputs, outputOffsets);
+            return value[0];
         }
     }
 }
