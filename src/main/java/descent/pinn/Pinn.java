@@ -47,6 +47,7 @@ public final class Pinn {
     private final long seed;
     private final int metricEvery;
     private final int testPoints;
+    private final Minimize.Callback progress;
     private final Params<Shape> netShapes;
     private final Params<Shape> shapes;
     private final Func solution;
@@ -61,6 +62,7 @@ public final class Pinn {
         this.seed = b.seed;
         this.metricEvery = b.metricEvery;
         this.testPoints = b.testPoints;
+        this.progress = b.progress;
         if (network.inputs() != problem.domain().dimension()) {
             throw new IllegalArgumentException(problem.name() + ": the network takes " + network.inputs()
                     + " inputs but the domain's points have dimension " + problem.domain().dimension());
@@ -104,6 +106,7 @@ public final class Pinn {
         private long seed;
         private int metricEvery = 100;
         private int testPoints = 2000;
+        private Minimize.Callback progress;
 
         private Builder(Problem problem, Mlp network) {
             this.problem = problem;
@@ -150,6 +153,15 @@ public final class Pinn {
         public Builder metrics(int k, int n) {
             this.metricEvery = positive("metric interval", k);
             this.testPoints = positive("test points", n);
+            return this;
+        }
+
+        /**
+         * Calls {@code callback} after every step of every phase (for example a
+         * {@link descent.optim.ProgressLine} or a notebook display); default none.
+         */
+        public Builder progress(Minimize.Callback callback) {
+            this.progress = callback;
             return this;
         }
 
@@ -302,6 +314,9 @@ public final class Pinn {
                 records.add(new Training.Record(phaseOffset + progress.step(), progress.loss(), err, terms,
                         System.nanoTime() - start));
             });
+            if (progress != null) {
+                m.every(1, progress);
+            }
             Result r;
             try {
                 r = m.run(objective, params);
