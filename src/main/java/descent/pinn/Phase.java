@@ -25,8 +25,7 @@ public record Phase(String name, Transform optimizer, long steps) {
 
     /** Adam with the learning rate following {@code lr}. */
     public static Phase adam(long steps, Schedule lr) {
-        return new Phase("adam", Optimizers.adam(lr, Schedule.constant(0.9), Schedule.constant(0.999),
-                Schedule.constant(1e-8), Schedule.constant(0), false), steps);
+        return new Phase("adam", Optimizers.adam(lr), steps);
     }
 
     /** Adam with a constant learning rate. */
