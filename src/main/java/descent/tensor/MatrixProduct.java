@@ -126,11 +126,17 @@ final class MatrixProduct extends Primitive {
     }
 
     /**
-     * A product whose left operand is one-hot rows (possibly reshaped or broadcast over leading
-     * axes) selects rows of the right matrix: a gather, reshaped and broadcast the same way.
+     * A product over a contraction of length 1 is an outer product: a broadcast multiplication,
+     * without a GEMM call per batch. A product whose left operand is one-hot rows (possibly
+     * reshaped or broadcast over leading axes) selects rows of the right matrix: a gather, reshaped
+     * and broadcast the same way.
      */
     @Override
     public <T extends Ops<T>> T rewrite(T[] x, Provenance<T> how) {
+        T outer = outerProduct(x[0], x[1]);
+        if (outer != null) {
+            return outer;
+        }
         if (transA || x[1].rank() != 2) {
             return null;
         }
@@ -171,5 +177,14 @@ final class MatrixProduct extends Primitive {
             rows = p instanceof Reshape ? rows.reshape(withW.dims()) : rows.broadcastTo(withW);
         }
         return rows;
+    }
+
+    private <T extends Ops<T>> T outerProduct(T a, T b) {
+        if (a.rank() < 2 || b.rank() < 2 || a.shape().dim(transA ? -2 : -1) != 1) {
+            return null;
+        }
+        T column = transA ? a.reshape(a.shape().with(-2, a.shape().dim(-1)).with(-1, 1).dims()) : a;
+        T row = transB ? b.reshape(b.shape().with(-1, b.shape().dim(-2)).with(-2, 1).dims()) : b;
+        return column.mul(row);
     }
 }

@@ -102,4 +102,27 @@ class SparseTangentTest {
         assertEquals(2 * (1 - t * t), g.get(2, 29), 1e-12);
         assertEquals(0, g.get(2, 5), 0);
     }
+
+    @Test
+    void productsOverAContractionOfLengthOneAreBroadcastMultiplications() {
+        Random r = new Random(4);
+        Tensor a = Testing.uniform(r, Shape.of(4, 6, 1), -1, 1);
+        Tensor b = Testing.uniform(r, Shape.of(5, 1), -1, 1);
+        Tensor c = Testing.uniform(r, Shape.of(1, 6), -1, 1);
+        Func f = Func.of(3, v -> new Value[] {v[0].matmul(v[1].transpose()).tanh().sum().add(v[2].transpose().matmul(v[2]).sum())});
+        String listing = AD.valueAndGrad(f, 0).listing(a.shape(), b.shape(), c.shape());
+        assertFalse(listing.contains("matmul"), listing);
+        double expected = a.matmul(b.transpose()).tanh().sum().item() + c.transpose().matmul(c).sum().item();
+        assertEquals(expected, f.call(a, b, c).item(), 1e-14);
+        Tensor g = AD.grad(f, 0).call(a, b, c);
+        double[] x = a.toArray();
+        for (int i = 0; i < x.length; i++) {
+            double[] p = x.clone();
+            double[] m = x.clone();
+            p[i] += 1e-6;
+            m[i] -= 1e-6;
+            double fd = (f.call(Tensor.wrap(p, 4, 6, 1), b, c).item() - f.call(Tensor.wrap(m, 4, 6, 1), b, c).item()) / 2e-6;
+            assertEquals(fd, g.toArray()[i], 1e-8);
+        }
+    }
 }

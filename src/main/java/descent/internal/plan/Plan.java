@@ -318,7 +318,8 @@ public final class Plan {
 
     /**
      * Runs the plan {@code runs} times and reports where the time goes: total time per primitive
-     * (summed over its steps), largest first, as a table with each primitive's share.
+     * (summed over its steps), largest first, as a table with each primitive's share, then the ten
+     * slowest steps with their operand and result shapes.
      */
     public synchronized String profile(Tensor[] inputs, int runs) {
         double[][] out = new double[outShapes.length][];
@@ -351,6 +352,21 @@ public final class Plan {
                     e.getValue()[0] / 1e3 / runs, 100.0 * e.getValue()[0] / Math.max(1, total)));
         }
         sb.append(String.format(java.util.Locale.ROOT, "%-16s %6d %12.2f%n", "total", kernels.length, total / 1e3 / runs));
+        Integer[] order = new Integer[kernels.length];
+        for (int q = 0; q < order.length; q++) {
+            order[q] = q;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(time[b], time[a]));
+        sb.append("slowest steps:\n");
+        for (int i = 0; i < Math.min(10, order.length); i++) {
+            int q = order[i];
+            String[] shapes = new String[eqns[q].inputs().length];
+            for (int j = 0; j < shapes.length; j++) {
+                shapes[j] = eqns[q].input(j).shape().toString();
+            }
+            sb.append(String.format(java.util.Locale.ROOT, "  %4d %-16s %10.2f us  %s -> %s%n", q + 1, eqns[q].prim().name(),
+                    time[q] / 1e3 / runs, String.join(" ", shapes), eqns[q].out().shape()));
+        }
         return sb.toString();
     }
 

@@ -14,10 +14,17 @@ public final class ManyBody {
 
     /** The two-body solution with coefficients c [d - 1]. */
     public static <T extends Ops<T>> T twoBody(T x, T c) {
+        return x.square().sum(1).rsub(1).mul(phase(x, x.cos()).sin().mul(c).sum(1));
+    }
+
+    /**
+     * phi_i = x_i + cos(x_{i+1}) + x_{i+1} cos(x_i) from the cosines of all coordinates, so that the
+     * solution and its Laplacian share one cosine pass over [N, d] (a traced program computes it once).
+     */
+    private static <T extends Ops<T>> T phase(T x, T cos) {
         int d = x.shape().dim(1);
-        T a = x.slice(1, 0, d - 1);
-        T b = x.slice(1, 1, d);
-        return x.square().sum(1).rsub(1).mul(a.add(b.cos()).add(b.mul(a.cos())).sin().mul(c).sum(1));
+        T xj = x.slice(1, 1, d);
+        return x.slice(1, 0, d - 1).add(cos.slice(1, 1, d)).add(xj.mul(cos.slice(1, 0, d - 1)));
     }
 
     /**
@@ -30,10 +37,14 @@ public final class ManyBody {
         int d = x.shape().dim(1);
         T xi = x.slice(1, 0, d - 1);
         T xj = x.slice(1, 1, d);
-        T phi = xi.add(xj.cos()).add(xj.mul(xi.cos()));
-        T a = xi.sin().mul(xj).rsub(1);
-        T b = xi.cos().sub(xj.sin());
-        T second = xj.mul(xi.cos()).neg().sub(xj.cos());
+        T cos = x.cos();
+        T sin = x.sin();
+        T cosI = cos.slice(1, 0, d - 1);
+        T cosJ = cos.slice(1, 1, d);
+        T phi = phase(x, cos);
+        T a = sin.slice(1, 0, d - 1).mul(xj).rsub(1);
+        T b = cosI.sub(sin.slice(1, 1, d));
+        T second = xj.mul(cosI).neg().sub(cosJ);
         T s = phi.sin().mul(c).sum(1);
         T q = x.square().sum(1).rsub(1);
         T cross = phi.cos().mul(c).mul(a.mul(xi).add(b.mul(xj))).sum(1);
