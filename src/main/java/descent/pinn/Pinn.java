@@ -231,7 +231,8 @@ public final class Pinn {
                 System.arraycopy(xs, 0, args, 1, netLeaves);
                 Value termKey = descent.tensor.Random.foldIn(key, key.constant(t));
                 Value r = problem.residual(terms.get(t), solution, args, termKey, method, coef);
-                Value l = r.rank() == 2 ? r.index(0, 0).mul(r.index(0, 1)).mean() : r.square().mean();
+                Value l = terms.get(t).energy() ? r.mean()
+                        : r.rank() == 2 ? r.index(0, 0).mul(r.index(0, 1)).mean() : r.square().mean();
                 each[t] = l;
                 Value weighted = l.mul(terms.get(t).weight());
                 total = total == null ? weighted : total.add(weighted);

@@ -17,7 +17,7 @@ import java.util.Objects;
  * and initial conditions, optional observations and trainable PDE coefficients (inverse problems),
  * an optional hard-constraint ansatz, and the exact or reference solution for measuring errors.
  * Every term is a {@link Residual} written with the candidate solution, and its loss is the mean
- * square of the residual over its points, times its weight.
+ * square of the residual over its points (or the mean of an energy density), times its weight.
  *
  * <pre>{@code
  * Problem p = Problem.builder("Poisson 1-D", Domain.interval(-1, 1))
@@ -31,8 +31,16 @@ public final class Problem {
     /** Where a term's points come from. */
     public enum Points { INTERIOR, BOUNDARY, INITIAL, OBSERVED }
 
-    /** One loss term: its name, residual, points and weight. */
-    public record Term(String name, Residual residual, Points points, double weight) {
+    /**
+     * One loss term: its name, residual, points and weight. Its loss is the mean square of the
+     * residual over its points, or, for an energy term, the mean of the residual itself (a Monte
+     * Carlo estimate of the energy integral divided by the domain's volume).
+     */
+    public record Term(String name, Residual residual, Points points, double weight, boolean energy) {
+        /** A residual term (mean-square loss). */
+        public Term(String name, Residual residual, Points points, double weight) {
+            this(name, residual, points, weight, false);
+        }
     }
 
     private final String name;
@@ -82,6 +90,18 @@ public final class Problem {
         /** The PDE residual at interior points (weight 1). */
         public Builder pde(Residual r) {
             return term("pde", r, Points.INTERIOR, 1);
+        }
+
+        /**
+         * The energy (Deep Ritz) form of the PDE: the loss is the mean of {@code density} over
+         * interior points, e.g. {@code (u, x) -> u.partial(0).square().mul(0.5).sub(f(x).mul(u.value()))}
+         * for -u'' = f, whose minimizer under the boundary conditions solves the PDE.
+         */
+        public Builder energy(Residual density) {
+            term("energy", density, Points.INTERIOR, 1);
+            Term t = terms.remove(terms.size() - 1);
+            terms.add(new Term(t.name(), t.residual(), t.points(), t.weight(), true));
+            return this;
         }
 
         /** A condition at boundary points, e.g. Dirichlet {@code (u, x) -> u.value().sub(g(x))} (weight 1). */
@@ -158,7 +178,7 @@ public final class Problem {
         /** The problem. */
         public Problem build() {
             if (terms.stream().noneMatch(t -> t.points() == Points.INTERIOR)) {
-                throw new IllegalArgumentException(name + ": the problem has no PDE residual (call pde(...))");
+                throw new IllegalArgumentException(name + ": the problem has no PDE residual (call pde(...) or energy(...))");
             }
             return new Problem(this);
         }
@@ -259,7 +279,8 @@ public final class Problem {
 
     /**
      * The residual of each term for the exact solution at {@code n} points of its kind: how well
-     * the exact solution, the source terms and the operators agree (all ~ 0 when they are right).
+     * the exact solution, the source terms and the operators agree (all ~ 0 when they are right; an
+     * energy term gives its density, which need not vanish).
      */
     public List<Tensor> exactResiduals(Key key, int n) {
         return exactResiduals(key, n, coefficients);
