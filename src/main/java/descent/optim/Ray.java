@@ -130,7 +130,7 @@ public final class Ray {
         return evaluations;
     }
 
-    /** Writes {@code x + t d} into {@code out}. */
+    /** Writes {@code x + t d} into {@code out}, each element rounded once (a fused multiply-add, as torch computes it). */
     public void point(double t, double[] out) {
         if (t == 1 && end != null) {
             System.arraycopy(end, 0, out, 0, n);
@@ -138,7 +138,7 @@ public final class Ray {
             System.arraycopy(x0, 0, out, 0, n);
         } else {
             for (int i = 0; i < n; i++) {
-                out[i] = x0[i] + t * d[i];
+                out[i] = Math.fma(t, d[i], x0[i]);
             }
         }
     }
