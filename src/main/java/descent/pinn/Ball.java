@@ -27,10 +27,26 @@ public final class Ball implements Domain {
         return center.length;
     }
 
-    /** Directions uniform on the unit sphere: normalized standard Gaussians, [n, d]. */
-    private Tensor directions(Key key, int n) {
-        Tensor g = Random.normal(key, Shape.of(n, dimension()));
-        return g.div(g.square().sum(1).sqrt().reshape(n, 1));
+    /**
+     * Points c + s_i g_i / |g_i| for standard Gaussian rows g_i: uniform directions at the given
+     * radii, built in the buffer of the draw itself (one allocation of n x d, which matters in high
+     * dimension).
+     */
+    private Tensor scaledDirections(Key key, double[] radii) {
+        int n = radii.length;
+        int d = dimension();
+        double[] g = Random.normal(key, Shape.of(n, d)).contiguousData();
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                s += g[i * d + j] * g[i * d + j];
+            }
+            double scale = radii[i] / Math.sqrt(s);
+            for (int j = 0; j < d; j++) {
+                g[i * d + j] = center[j] + g[i * d + j] * scale;
+            }
+        }
+        return Tensor.wrap(g, n, d);
     }
 
     /** Uniform in the ball: a uniform direction at radius r U^(1/d). */
@@ -38,15 +54,17 @@ public final class Ball implements Domain {
     public Tensor sample(Key key, int n) {
         Domain.checkCount("ball", n);
         Key[] k = key.split(2);
-        Tensor r = Random.uniform(k[1], Shape.of(n, 1)).pow(1.0 / dimension()).mul(radius);
-        return directions(k[0], n).mul(r).add(Tensor.of(center));
+        double[] r = Random.uniform(k[1], Shape.of(n)).pow(1.0 / dimension()).mul(radius).toArray();
+        return scaledDirections(k[0], r);
     }
 
     /** Uniform on the sphere |x - c| = r. */
     @Override
     public Tensor sampleBoundary(Key key, int n) {
         Domain.checkCount("sphere", n);
-        return directions(key, n).mul(radius).add(Tensor.of(center));
+        double[] r = new double[n];
+        java.util.Arrays.fill(r, radius);
+        return scaledDirections(key, r);
     }
 
     /** 1 - |x - c|^2 / r^2: 0 on the sphere, 1 at the center (the STDE paper's ansatz for the unit ball). */
