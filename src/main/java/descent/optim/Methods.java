@@ -5,7 +5,11 @@ package descent.optim;
  * times per iteration, run by {@link Minimize#with(Method)}.
  * <ul>
  * <li>quasi-Newton and conjugate gradients with line searches: {@link #lbfgs}, {@link #lbfgsb}
- * (box constraints, SciPy's algorithm and defaults), {@link #bfgs}, {@link #conjugateGradient}.</li>
+ * (box constraints, SciPy's algorithm and defaults), {@link #bfgs}, {@link #conjugateGradient};</li>
+ * <li>second-order methods on Hessian-vector products (a {@link HessianObjective}):
+ * {@link #newtonCg}, {@link #trustRegion}, {@link #dampedNewton};</li>
+ * <li>least squares (a {@link ResidualObjective}): {@link #gaussNewton},
+ * {@link #levenbergMarquardt}.</li>
  * </ul>
  *
  * <pre>{@code
@@ -15,6 +19,16 @@ package descent.optim;
  */
 public final class Methods {
     private Methods() {
+    }
+
+    /** The system a least-squares method solves for its step: see {@link #levenbergMarquardt(Form, double)}. */
+    public enum Form {
+        /** {@code (J'J + lambda I) p = -J'r}, of the parameters' size. */
+        PRIMAL,
+        /** {@code (J J' + lambda I) u = -r}, {@code p = J'u}, of the residuals' size. */
+        DUAL,
+        /** The dual form when there are fewer residuals than parameters, else the primal. */
+        AUTO
     }
 
     /** The beta formulas of {@link #conjugateGradient}. */
@@ -108,5 +122,71 @@ public final class Methods {
         }
         return new NonlinearCg(NonlinearCg.Beta.valueOf(beta.name()), lineSearch,
                 Hyper.checkAtLeast("conjugateGradient", "restart", restart, 1));
+    }
+
+    /**
+     * Truncated Newton (Newton-CG): CG on {@code H p = -g} to the relative residual
+     * {@code min(0.5, |g|)} or the first negative curvature, then Armijo backtracking; at most 200
+     * Hessian-vector products per iteration. Needs a {@link HessianObjective}.
+     */
+    public static Method newtonCg() {
+        return new NewtonCg(NewtonCg.Form.TRUNCATED, 200);
+    }
+
+    /** {@link #newtonCg()} with at most {@code maxCgIterations} Hessian-vector products per iteration. */
+    public static Method newtonCg(int maxCgIterations) {
+        return new NewtonCg(NewtonCg.Form.TRUNCATED, maxCgIterations);
+    }
+
+    /**
+     * Damped Newton: CG solves {@code (H + lambda I) p = -g} to 1e-12 relative, {@code lambda}
+     * raised from 0 only when {@code H} shows negative curvature, then Armijo backtracking from
+     * the full step; at most {@code maxCgIterations} products per solve.
+     */
+    public static Method dampedNewton(int maxCgIterations) {
+        return new NewtonCg(NewtonCg.Form.DAMPED, maxCgIterations);
+    }
+
+    /**
+     * The Steihaug–Toint trust-region Newton method with an initial radius of 1, a largest
+     * radius of 1000, acceptance threshold {@code eta = 0.15}, at most 200 products per
+     * iteration. Needs a {@link HessianObjective}.
+     */
+    public static Method trustRegion() {
+        return new TrustRegion(1, 1000, 0.15, 200);
+    }
+
+    /** The Steihaug–Toint trust-region method with every option (see {@link #trustRegion()}). */
+    public static Method trustRegion(double initialRadius, double maxRadius, double eta, int maxCgIterations) {
+        return new TrustRegion(initialRadius, maxRadius, eta, maxCgIterations);
+    }
+
+    /**
+     * Gauss–Newton with Armijo backtracking for a {@link ResidualObjective}, in the given form
+     * ({@link Form#AUTO}: the minimum-norm dual step when there are fewer residuals than
+     * parameters); CG with at most 200 products per step.
+     */
+    public static Method gaussNewton(Form form) {
+        if (form == null) {
+            throw new IllegalArgumentException("gaussNewton: the form is null");
+        }
+        return new LeastSquares(false, LeastSquares.Form.valueOf(form.name()), 0, 200);
+    }
+
+    /** Levenberg–Marquardt with {@code lambda = 1e-3} to start and the form chosen by size ({@link Form#AUTO}). */
+    public static Method levenbergMarquardt() {
+        return new LeastSquares(true, LeastSquares.Form.AUTO, 1e-3, 200);
+    }
+
+    /**
+     * Levenberg–Marquardt for a {@link ResidualObjective}: the step solves
+     * {@code (J'J + lambda I) p = -J'r} in the given form, is taken if the objective decreases,
+     * and {@code lambda} follows Nielsen's update from {@code lambda0}.
+     */
+    public static Method levenbergMarquardt(Form form, double lambda0) {
+        if (form == null) {
+            throw new IllegalArgumentException("levenbergMarquardt: the form is null");
+        }
+        return new LeastSquares(true, LeastSquares.Form.valueOf(form.name()), lambda0, 200);
     }
 }
