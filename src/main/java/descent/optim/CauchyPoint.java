@@ -118,8 +118,8 @@ final class CauchyPoint {
             d[i] = neg;
             f1 -= neg * neg;
             for (int j = 0; j < col; j++) {
-                p[j] += mem.y(j)[i] * neg;
-                p[col + j] += mem.s(j)[i] * neg;
+                p[j] += mem.yOrdered[j][i] * neg;
+                p[col + j] += mem.sOrdered[j][i] * neg;
             }
             if (hasL && neg < 0) {
                 heapT[nbreak] = tl / -neg;
@@ -200,8 +200,8 @@ final class CauchyPoint {
                         c[j] += dt * p[j];
                     }
                     for (int j = 0; j < col; j++) {
-                        wbp[j] = mem.y(j)[ibp];
-                        wbp[col + j] = theta * mem.s(j)[ibp];
+                        wbp[j] = mem.yOrdered[j][ibp];
+                        wbp[col + j] = theta * mem.sOrdered[j][ibp];
                     }
                     mem.bmv(wbp, v);
                     double wmc = 0;

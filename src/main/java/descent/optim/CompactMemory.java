@@ -51,6 +51,8 @@ class CompactMemory extends State {
         qfac = new double[m * m];
         work = new double[2 * m];
         work2 = new double[2 * m];
+        sOrdered = new double[m][];
+        yOrdered = new double[m][];
         clear();
     }
 
@@ -67,6 +69,19 @@ class CompactMemory extends State {
 
     long iterations() {
         return counters[2];
+    }
+
+    /** The arrays of the stored pairs, oldest first, for loops that read them element by element. */
+    final double[][] sOrdered;
+    /** The arrays of {@code y}, oldest first. */
+    final double[][] yOrdered;
+
+    /** Refreshes {@link #sOrdered} and {@link #yOrdered} after the memory changed. */
+    void order() {
+        for (int j = 0; j < col(); j++) {
+            sOrdered[j] = s(j);
+            yOrdered[j] = y(j);
+        }
     }
 
     /** The array of pair {@code j} (0 the oldest) of {@code s}. */

@@ -109,6 +109,7 @@ final class Lbfgsb implements Method {
         double f = it.value();
         while (true) {
             int col = st.col();
+            st.order();
             if (col > 0 && !st.formT()) {
                 st.clear();
                 continue;
@@ -210,12 +211,14 @@ final class Lbfgsb implements Method {
         int col = st.col();
         double theta = st.theta[0];
         double[] v = st.wv;
+        double[][] ys = st.yOrdered;
+        double[][] ss = st.sOrdered;
         st.bmv(st.cauchy.c, v);
         for (int q = 0; q < nFree; q++) {
             int i = st.free[q];
             double wmc = 0;
             for (int j = 0; j < col; j++) {
-                wmc += st.y(j)[i] * v[j] + theta * st.s(j)[i] * v[col + j];
+                wmc += ys[j][i] * v[j] + theta * ss[j][i] * v[col + j];
             }
             st.r[i] = -theta * (st.z[i] - x[i]) - g[i] + wmc;
         }
@@ -245,11 +248,13 @@ final class Lbfgsb implements Method {
         }
         st.solveK(wv);
         double[] du = st.xp;
+        double[][] ys = st.yOrdered;
+        double[][] ss = st.sOrdered;
         for (int q = 0; q < nFree; q++) {
             int i = st.free[q];
             double t = st.r[i];
             for (int j = 0; j < col; j++) {
-                t += st.y(j)[i] * wv[j] / theta + st.s(j)[i] * wv[col + j];
+                t += ys[j][i] * wv[j] / theta + ss[j][i] * wv[col + j];
             }
             du[q] = t / theta;
         }
