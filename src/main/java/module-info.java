@@ -1,6 +1,7 @@
 /**
  * Descent's core: tensors and their operations ({@code descent.tensor}), automatic
- * differentiation and compiled functions ({@code descent.ad}), NumPy files ({@code descent.io}). Tracing, transforms and plans are
+ * differentiation and compiled functions ({@code descent.ad}), NumPy files ({@code descent.io}),
+ * optimizers ({@code descent.optim}) and matrix-free curvature tools ({@code descent.curvature}). Tracing, transforms and plans are
  * internal ({@code descent.internal.*}) and not exported.
  */
 module descent.core {
@@ -14,4 +15,5 @@ module descent.core {
     exports descent.pinn;
     exports descent.pinn.zoo;
     exports descent.optim;
+    exports descent.curvature;
 }

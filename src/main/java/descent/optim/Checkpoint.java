@@ -22,7 +22,8 @@ import java.util.zip.CRC32;
 /**
  * The file format of {@link Minimize} checkpoints: the parameter layout, the step, the parameters,
  * the batch sampler (generator state, permutation, position), every array of the optimizer's
- * state tree (moments, counters, schedule positions), and the history, followed by a CRC-32 of
+ * state tree (moments, counters, schedule positions), the history, the evaluation counts and, for
+ * a {@link Method}, the value and gradient at the current point, followed by a CRC-32 of
  * everything before it. Files are written to a temporary file and moved into place, so a crash
  * never leaves a partial checkpoint. Reading checks the magic, the checksum and that every part
  * matches the run being resumed before anything is restored, so a damaged or foreign checkpoint
@@ -30,7 +31,7 @@ import java.util.zip.CRC32;
  */
 final class Checkpoint {
     private static final byte[] MAGIC = "DESCENT-CHECKPOINT".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private Checkpoint() {
     }
@@ -44,6 +45,11 @@ final class Checkpoint {
         Sampler sampler;
         State state;
         History history;
+        long[] counts = new long[3];
+        /** True if {@link #value} and {@link #grad} hold the objective at {@link #x} (runs of a {@link Method}). */
+        boolean evaluated;
+        double value;
+        double[] grad;
     }
 
     static void save(Path file, Run run) {
@@ -97,6 +103,14 @@ final class Checkpoint {
             for (int k = 0; k < n; k++) {
                 out.writeLong(ns[k]);
                 out.writeBoolean(sk[k]);
+            }
+            for (long c : run.counts) {
+                out.writeLong(c);
+            }
+            out.writeBoolean(run.evaluated);
+            if (run.evaluated) {
+                out.writeDouble(run.value);
+                writeDoubles(out, run.grad);
             }
             out.flush();
             CRC32 crc = new CRC32();
@@ -279,6 +293,23 @@ final class Checkpoint {
             ns[k] = in.readLong();
             skipped[k] = in.readBoolean();
         }
+        long[] counts = new long[run.counts.length];
+        for (int k = 0; k < counts.length; k++) {
+            counts[k] = in.readLong();
+        }
+        boolean evaluated = in.readBoolean();
+        double value = Double.NaN;
+        double[] pointGrad = null;
+        if (evaluated) {
+            value = in.readDouble();
+            pointGrad = readDoubles(in);
+            if (run.grad == null || pointGrad.length != run.grad.length) {
+                throw bad(file, "it holds a gradient of " + pointGrad.length + " elements for a run that "
+                        + (run.grad == null ? "does not keep one" : "has " + run.grad.length));
+            }
+        } else if (run.grad != null) {
+            throw bad(file, "it was written by a run of a transform, this run is of a method");
+        }
         if (in.available() != 0) {
             throw bad(file, in.available() + " unexpected bytes after the history");
         }
@@ -301,6 +332,12 @@ final class Checkpoint {
             }
         }
         run.history.restore(loss, grad, lr, ns, skipped);
+        System.arraycopy(counts, 0, run.counts, 0, counts.length);
+        run.evaluated = evaluated;
+        if (evaluated) {
+            run.value = value;
+            System.arraycopy(pointGrad, 0, run.grad, 0, pointGrad.length);
+        }
     }
 
     private static double[] readDoubles(DataInputStream in) throws IOException {

@@ -2,7 +2,6 @@ package descent.optim;
 
 import descent.ad.AD;
 import descent.ad.Func;
-import descent.ad.Compiled;
 import descent.tensor.ParamLayout;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
@@ -11,19 +10,22 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A {@link Func} of parameter leaves and data as an {@link Objective}, or as a
- * {@link BatchObjective} whose data rows are gathered per batch. Leaves are copied out of the
- * flat vector into preallocated tensors, the compiled value-and-gradient plan runs into
- * preallocated outputs, and the gradients are copied back into the flat gradient.
+ * A {@link Func} of parameter leaves and data as an {@link Objective} with Hessian-vector
+ * products, or as a mini-batch objective whose data rows are gathered per batch. Leaves are
+ * copied out of the flat vector into preallocated tensors, the compiled plans (value and
+ * gradient by {@code AD.valueAndGrad}; Hessian-vector products by {@code AD.jvp(AD.grad(f))},
+ * compiled on first use) run into preallocated outputs, and the results are copied back.
  */
-final class FuncObjective implements Objective {
+final class FuncObjective implements HessianObjective {
+    private final Func f;
     private final ParamLayout layout;
     private final Tensor[] data;
-    private final Func valueAndGrad;
     private final int leaves;
-    private Evaluator full;
+    private final int[] wrt;
+    private Plans full;
 
     FuncObjective(Func f, ParamLayout layout, Tensor[] data) {
+        this.f = f;
         this.layout = layout;
         this.data = data.clone();
         this.leaves = layout.leafCount();
@@ -31,85 +33,103 @@ final class FuncObjective implements Objective {
             throw new IllegalArgumentException("Objective.of: " + f.name() + " takes " + f.arity() + " arguments, but there are "
                     + leaves + " parameter leaves " + layout.paths() + " and " + data.length + " data tensors");
         }
-        int[] wrt = new int[leaves];
+        wrt = new int[leaves];
         for (int i = 0; i < leaves; i++) {
             wrt[i] = i;
         }
-        this.valueAndGrad = AD.valueAndGrad(f, wrt);
     }
 
-    /** Buffers and the compiled plan for one set of data shapes. */
-    private final class Evaluator {
-        final Compiled plan;
-        final Tensor[] inputs;
-        final double[][] leafData;
-        final double[][] dataBuffers;
-        final double[][] outputs;
+    /** The compiled plans for one set of data shapes; each plan has its own copy of the data. */
+    private final class Plans {
+        final Shape[] dataShapes;
+        /** Whether the data buffers are filled once (full objective) or per batch. */
+        final boolean fixedData;
+        private FuncPlan valueAndGrad;
+        private FuncPlan hvp;
 
-        Evaluator(Shape[] dataShapes) {
-            Shape[] shapes = new Shape[leaves + dataShapes.length];
-            inputs = new Tensor[shapes.length];
-            leafData = new double[leaves][];
-            for (int i = 0; i < leaves; i++) {
-                shapes[i] = layout.shape(i);
-                leafData[i] = new double[layout.size(i)];
-                inputs[i] = Tensor.wrap(leafData[i], shapes[i]);
-            }
-            dataBuffers = new double[dataShapes.length][];
-            for (int k = 0; k < dataShapes.length; k++) {
-                shapes[leaves + k] = dataShapes[k];
-                dataBuffers[k] = new double[dataShapes[k].size()];
-                inputs[leaves + k] = Tensor.wrap(dataBuffers[k], dataShapes[k]);
-            }
-            plan = valueAndGrad.compile(shapes);
-            Shape[] outs = plan.outputShapes();
-            if (outs[0].size() != 1) {
-                throw new IllegalArgumentException("Objective.of: the function must return a scalar, it returns shape " + outs[0]);
-            }
-            outputs = new double[outs.length][];
-            for (int i = 0; i < outs.length; i++) {
-                outputs[i] = new double[outs[i].size()];
-            }
+        Plans(Shape[] dataShapes, boolean fixedData) {
+            this.dataShapes = dataShapes;
+            this.fixedData = fixedData;
         }
 
-        double run(double[] x, double[] grad) {
-            for (int i = 0; i < leaves; i++) {
-                System.arraycopy(x, layout.offset(i), leafData[i], 0, leafData[i].length);
+        FuncPlan valueAndGrad() {
+            if (valueAndGrad == null) {
+                valueAndGrad = new FuncPlan(AD.valueAndGrad(f, wrt), FuncPlan.shapes(layout, dataShapes, 1));
+                if (valueAndGrad.out[0].length != 1) {
+                    throw new IllegalArgumentException("Objective.of: the function must return a scalar, it returns shape "
+                            + valueAndGrad.plan.outputShapes()[0]);
+                }
+                fill(valueAndGrad);
             }
-            plan.runInto(inputs, outputs);
-            for (int i = 0; i < leaves; i++) {
-                System.arraycopy(outputs[i + 1], 0, grad, layout.offset(i), outputs[i + 1].length);
+            return valueAndGrad;
+        }
+
+        FuncPlan hvp() {
+            if (hvp == null) {
+                valueAndGrad();
+                hvp = new FuncPlan(AD.jvp(AD.grad(f, wrt)), FuncPlan.shapes(layout, dataShapes, 2));
+                fill(hvp);
             }
-            return outputs[0][0];
+            return hvp;
+        }
+
+        private void fill(FuncPlan p) {
+            if (fixedData) {
+                for (int k = 0; k < data.length; k++) {
+                    data[k].copyTo(p.in[leaves + k]);
+                }
+            }
         }
     }
 
-    private void checkLength(double[] x, double[] grad) {
-        if (x.length != layout.size() || grad.length != layout.size()) {
-            throw new IllegalArgumentException("Objective: vectors of " + x.length + " and " + grad.length
+    private void checkLength(String op, double[] x, double[] other) {
+        if (x.length != layout.size() || other.length != layout.size()) {
+            throw new IllegalArgumentException("Objective." + op + ": vectors of " + x.length + " and " + other.length
                     + " elements for a layout of " + layout.size());
         }
     }
 
-    @Override
-    public double valueAndGrad(double[] x, double[] grad) {
-        checkLength(x, grad);
-        Evaluator e = full;
-        if (e == null) {
+    private Plans full() {
+        Plans p = full;
+        if (p == null) {
             Shape[] shapes = new Shape[data.length];
             for (int k = 0; k < data.length; k++) {
                 shapes[k] = data[k].shape();
             }
-            e = full = new Evaluator(shapes);
-            for (int k = 0; k < data.length; k++) {
-                data[k].copyTo(e.dataBuffers[k]);
-            }
+            p = full = new Plans(shapes, true);
         }
-        return e.run(x, grad);
+        return p;
+    }
+
+    private static double valueAndGrad(FuncPlan p, ParamLayout layout, double[] x, double[] grad) {
+        p.scatter(layout, x, 0);
+        p.run();
+        p.gather(layout, 1, grad);
+        return p.out[0][0];
+    }
+
+    private void hvp(FuncPlan p, double[] x, double[] v, double[] out) {
+        p.scatter(layout, x, 0);
+        p.scatter(layout, v, leaves + data.length);
+        p.run();
+        p.gather(layout, leaves, out);
+    }
+
+    @Override
+    public double valueAndGrad(double[] x, double[] grad) {
+        checkLength("valueAndGrad", x, grad);
+        return valueAndGrad(full().valueAndGrad(), layout, x, grad);
+    }
+
+    @Override
+    public void hvp(double[] x, double[] v, double[] out) {
+        checkLength("hvp", x, v);
+        checkLength("hvp", x, out);
+        hvp(full().hvp(), x, v, out);
     }
 
     /** The same function evaluated on batches of rows of the data. */
-    BatchObjective batched() {
+    BatchHessianObjective batched() {
         if (data.length == 0) {
             throw new IllegalArgumentException("BatchObjective.of: needs at least one data tensor with one row per example");
         }
@@ -131,33 +151,35 @@ final class FuncObjective implements Objective {
             rowSize[k] = n == 0 ? 0 : data[k].size() / n;
         }
         int examples = n;
-        Map<Integer, Evaluator> bySize = new HashMap<>();
-        return new BatchObjective() {
-            private Evaluator last;
+        Map<Integer, Plans> bySize = new HashMap<>();
+        return new BatchHessianObjective() {
+            private Plans last;
 
             @Override
             public int examples() {
                 return examples;
             }
 
-            @Override
-            public double valueAndGrad(double[] x, int[] batch, double[] grad) {
-                checkLength(x, grad);
-                Evaluator e = last;
-                if (e == null || e.dataBuffers[0].length != batch.length * rowSize[0]) {
-                    e = bySize.computeIfAbsent(batch.length, b -> {
+            private Plans plans(int size) {
+                Plans p = last;
+                if (p == null || p.dataShapes[0].dim(0) != size) {
+                    p = bySize.computeIfAbsent(size, b -> {
                         Shape[] shapes = new Shape[data.length];
                         for (int k = 0; k < data.length; k++) {
                             shapes[k] = data[k].shape().with(0, b);
                         }
-                        return new Evaluator(shapes);
+                        return new Plans(shapes, false);
                     });
-                    last = e;
+                    last = p;
                 }
+                return p;
+            }
+
+            private void gatherRows(FuncPlan p, int[] batch) {
                 for (int k = 0; k < data.length; k++) {
                     int size = rowSize[k];
                     double[] src = rows[k];
-                    double[] dst = e.dataBuffers[k];
+                    double[] dst = p.in[leaves + k];
                     for (int j = 0; j < batch.length; j++) {
                         int row = batch[j];
                         if (row < 0 || row >= examples) {
@@ -166,7 +188,23 @@ final class FuncObjective implements Objective {
                         System.arraycopy(src, row * size, dst, j * size, size);
                     }
                 }
-                return e.run(x, grad);
+            }
+
+            @Override
+            public double valueAndGrad(double[] x, int[] batch, double[] grad) {
+                checkLength("valueAndGrad", x, grad);
+                FuncPlan p = plans(batch.length).valueAndGrad();
+                gatherRows(p, batch);
+                return FuncObjective.valueAndGrad(p, layout, x, grad);
+            }
+
+            @Override
+            public void hvp(double[] x, int[] batch, double[] v, double[] out) {
+                checkLength("hvp", x, v);
+                checkLength("hvp", x, out);
+                FuncPlan p = plans(batch.length).hvp();
+                gatherRows(p, batch);
+                FuncObjective.this.hvp(p, x, v, out);
             }
         };
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * What a {@link Minimize} run recorded, one entry per evaluation of the objective: entry {@code k}
  * is the loss and gradient norm at the {@code k}-th iterate, the learning rate of the step taken
- * from it, the wall time of that evaluation and step, and whether the step was skipped for a
+ * from it (for a {@link Method}, the length of its line-search step), the wall time of that evaluation and step, and whether the step was skipped for a
  * non-finite gradient; on request also the iterates themselves.
  */
 public final class History {
@@ -44,6 +44,10 @@ public final class History {
         this.nanos[size] = nanos;
         this.skipped[size] = skipped;
         size++;
+    }
+
+    void setLearningRate(int k, double v) {
+        lr[k] = v;
     }
 
     void setNanos(int k, long ns) {

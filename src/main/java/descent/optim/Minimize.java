@@ -40,6 +40,8 @@ public final class Minimize {
     }
 
     private final Transform optimizer;
+    private final Method method;
+    private Bounds bounds = Bounds.NONE;
     private long maxSteps = 1000;
     private final List<Stop> criteria = new ArrayList<>();
     private final List<Integer> callbackEvery = new ArrayList<>();
@@ -52,16 +54,43 @@ public final class Minimize {
     private int checkpointEvery;
     private Path resumeFile;
 
-    private Minimize(Transform optimizer) {
-        if (optimizer == null) {
+    private Minimize(Transform optimizer, Method method) {
+        if (optimizer == null && method == null) {
             throw new IllegalArgumentException("Minimize: the optimizer is null");
         }
         this.optimizer = optimizer;
+        this.method = method;
     }
 
     /** A run of {@code optimizer} with a budget of 1000 steps and no other criterion. */
     public static Minimize with(Transform optimizer) {
-        return new Minimize(optimizer);
+        return new Minimize(optimizer, null);
+    }
+
+    /**
+     * A run of a {@link Method} (line search, quasi-Newton, Newton-type) with a budget of 1000
+     * iterations and the method's own criteria ({@link Method#criteria()}). Each step is one
+     * iteration of the method, however many evaluations it takes; the history has one entry per
+     * iterate, whose learning-rate column holds the step length the method took from it.
+     */
+    public static Minimize with(Method method) {
+        return new Minimize(null, method);
+    }
+
+    /**
+     * Box constraints for the run. A start point outside them is projected onto them before the
+     * run begins, and {@link Result#startProjected()} says how many elements moved. Methods that
+     * handle bounds ({@link Methods#lbfgsb}) keep every iterate feasible; a {@link Transform}'s
+     * iterate is projected onto the box after every step; other methods refuse bounds.
+     *
+     * @throws IllegalArgumentException (at {@code run}) if the bounds do not fit the parameters
+     */
+    public Minimize bounds(Bounds bounds) {
+        if (bounds == null) {
+            throw new IllegalArgumentException("Minimize.bounds: null (use Bounds.NONE for an unbounded run)");
+        }
+        this.bounds = bounds;
+        return this;
     }
 
     /** At most {@code maxSteps} optimizer steps (including those before a resume). */
@@ -165,6 +194,14 @@ public final class Minimize {
     private Result loop(ParamLayout layout, double[] x, Objective full, BatchObjective batched) {
         long started = System.nanoTime();
         int n = x.length;
+        String who = method != null ? "Minimize(" + method.name() + ")" : "Minimize";
+        if (method != null && batched != null) {
+            throw new IllegalArgumentException(who + ": a method evaluates the objective at points of its choosing and needs a "
+                    + "full-batch Objective, not a BatchObjective");
+        }
+        bounds.require(layout, who);
+        checkStart(who, x, layout);
+        int projected = bounds.project(x);
         double[] g = new double[n];
         Checkpoint.Run run = new Checkpoint.Run();
         run.layout = layout;
@@ -175,35 +212,84 @@ public final class Minimize {
             int b = batchSize > 0 ? batchSize : batched.examples();
             run.sampler = new Sampler(sampling, batched.examples(), b, seed);
         }
-        run.state = optimizer.init(layout, x);
+        long[] counts = run.counts;
+        Iterate iterate = null;
+        if (method != null) {
+            run.grad = g;
+            iterate = new Iterate(x, g, full, bounds, counts);
+            if (resumeFile == null) {
+                counts[Iterate.EVALUATIONS]++;
+                counts[Iterate.GRADIENTS]++;
+                double f0 = full.valueAndGrad(x, g);
+                if (!Double.isFinite(f0) || !Vec.allFinite(g, 0, n)) {
+                    throw nonFinite(0, f0, g, layout);
+                }
+                iterate.set(f0);
+                run.value = f0;
+                run.evaluated = true;
+            }
+            run.state = method.init(layout, iterate);
+        } else {
+            run.state = optimizer.init(layout, x);
+        }
         if (resumeFile != null) {
             Checkpoint.restore(resumeFile, run);
+            if (iterate != null) {
+                iterate.set(run.value);
+            }
         }
         Sampler sampler = run.sampler;
-        Context.Oracle oracle = batched == null ? full::valueAndGrad
-                : (point, grad) -> batched.valueAndGrad(point, sampler.batch, grad);
         Context context = new Context();
+        Context.Oracle oracle = null;
+        if (method == null) {
+            oracle = batched == null ? full::valueAndGrad : (point, grad) -> batched.valueAndGrad(point, sampler.batch, grad);
+            if (full instanceof HessianObjective) {
+                HessianObjective h = (HessianObjective) full;
+                context.setCurvature(h::hvp);
+            } else if (batched instanceof BatchHessianObjective) {
+                BatchHessianObjective h = (BatchHessianObjective) batched;
+                context.setCurvature((point, v, out) -> h.hvp(point, sampler.batch, v, out));
+            }
+        }
         Progress progress = new Progress(layout, x);
         History history = run.history;
         State state = run.state;
-        boolean skips = optimizer.skipsNonFinite();
-        Stop[] stops = criteria.toArray(new Stop[0]);
+        boolean skips = method == null && optimizer.skipsNonFinite();
+        List<Stop> all = new ArrayList<>(criteria);
+        if (method != null) {
+            all.addAll(Arrays.asList(method.criteria()));
+        }
+        Stop[] stops = all.toArray(new Stop[0]);
+        boolean projectedNorm = false;
+        for (Stop s : stops) {
+            projectedNorm |= s.needsProjectedGradient();
+        }
+        boolean bounded = bounds.isBounded();
         Callback[] calls = callbacks.toArray(new Callback[0]);
         int[] every = callbackEvery.stream().mapToInt(Integer::intValue).toArray();
         Stop.Reason reason = null;
         double lastLoss = Double.NaN;
         double lastNorm = Double.NaN;
         boolean evaluatedAtX = false;
+        int contextEvaluations = 0;
+        int contextProducts = 0;
         while (true) {
             if (run.step >= maxSteps) {
                 reason = Stop.Reason.STEPS;
                 break;
             }
             long t0 = System.nanoTime();
-            double f = batched == null ? full.valueAndGrad(x, g) : batched.valueAndGrad(x, sampler.next(), g);
+            double f;
+            if (method != null) {
+                f = iterate.value();
+            } else {
+                counts[Iterate.EVALUATIONS]++;
+                counts[Iterate.GRADIENTS]++;
+                f = batched == null ? full.valueAndGrad(x, g) : batched.valueAndGrad(x, sampler.next(), g);
+            }
             double norm = Vec.norm(g, n);
             boolean finite = Double.isFinite(f) && (Double.isFinite(norm) || Vec.allFinite(g, 0, n));
-            double lr = optimizer.learningRate(state);
+            double lr = method != null ? Double.NaN : optimizer.learningRate(state);
             if (recordIterates) {
                 history.addIterate(x);
             }
@@ -216,8 +302,9 @@ public final class Minimize {
             }
             if (finite) {
                 long elapsed = t0 - started;
+                double pg = projectedNorm ? bounds.projectedGradientNorm(x, g) : Double.NaN;
                 for (Stop s : stops) {
-                    if (s.met(f, run.previousLoss, norm, elapsed)) {
+                    if (s.met(f, run.previousLoss, norm, pg, counts[Iterate.EVALUATIONS], elapsed)) {
                         reason = s.reason;
                         break;
                     }
@@ -228,11 +315,34 @@ public final class Minimize {
                 }
                 run.previousLoss = f;
             }
-            if (Double.isFinite(f)) {
-                context.set(f, oracle);
-                optimizer.step(g, state, x, context);
+            Stop.Reason ended = null;
+            if (method != null) {
+                ended = method.step(iterate, state);
+                history.setLearningRate(history.size() - 1, iterate.takeStepLength());
+                if (!iterate.takeMoved()) {
+                    if (ended == null) {
+                        throw new IllegalStateException(who + ": the method neither moved nor gave a reason to stop");
+                    }
+                    reason = ended;
+                    history.setNanos(history.size() - 1, System.nanoTime() - t0);
+                    break;
+                }
+                run.value = iterate.value();
+            } else {
+                if (Double.isFinite(f)) {
+                    context.set(f, oracle);
+                    optimizer.step(g, state, x, context);
+                    if (bounded) {
+                        bounds.project(x);
+                    }
+                }
+                counts[Iterate.EVALUATIONS] += context.evaluations() - contextEvaluations;
+                counts[Iterate.GRADIENTS] += context.evaluations() - contextEvaluations;
+                counts[Iterate.PRODUCTS] += context.products() - contextProducts;
+                contextEvaluations = context.evaluations();
+                contextProducts = context.products();
+                evaluatedAtX = false;
             }
-            evaluatedAtX = false;
             run.step++;
             long t1 = System.nanoTime();
             history.setNanos(history.size() - 1, t1 - t0);
@@ -253,19 +363,40 @@ public final class Minimize {
                 reason = Stop.Reason.CALLBACK;
                 break;
             }
+            if (ended != null) {
+                reason = ended;
+                break;
+            }
         }
         if (checkpointFile != null && reason == Stop.Reason.STEPS && run.step % checkpointEvery != 0) {
             Checkpoint.save(checkpointFile, run);
         }
         double[] point = new double[n];
-        optimizer.evaluationPoint(state, x, point);
         double value = lastLoss;
         double gradNorm = lastNorm;
-        if (batched == null && !(evaluatedAtX && Arrays.equals(point, x))) {
-            value = full.valueAndGrad(point, g);
+        if (method != null) {
+            System.arraycopy(x, 0, point, 0, n);
+            value = iterate.value();
             gradNorm = Vec.norm(g, n);
+        } else {
+            optimizer.evaluationPoint(state, x, point);
+            if (batched == null && !(evaluatedAtX && Arrays.equals(point, x))) {
+                value = full.valueAndGrad(point, g);
+                gradNorm = Vec.norm(g, n);
+            }
         }
-        return new Result(reason, run.step, value, gradNorm, point, layout, history, state, System.nanoTime() - started);
+        return new Result(reason, run.step, value, gradNorm, point, layout, history, state, System.nanoTime() - started, counts,
+                projected);
+    }
+
+    /** Fails on a non-finite element of the start point, naming the leaf and the element. */
+    private static void checkStart(String who, double[] x, ParamLayout layout) {
+        int at = Vec.firstNonFinite(x, x.length);
+        if (at >= 0) {
+            int leaf = layout.leafAt(at);
+            throw new IllegalArgumentException(who + ": the start point is not finite: leaf '" + layout.path(leaf) + "' element "
+                    + (at - layout.offset(leaf)) + " is " + x[at]);
+        }
     }
 
     private static NonFiniteException nonFinite(long step, double f, double[] g, ParamLayout layout) {

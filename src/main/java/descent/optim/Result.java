@@ -10,7 +10,9 @@ import java.util.Locale;
  * The outcome of a {@link Minimize} run: why it stopped, the number of steps, the final point
  * (the optimizer's {@linkplain Transform#evaluationPoint evaluation point}: the parameters, or an
  * average for averaging methods), the loss and gradient norm there (for a mini-batch objective,
- * of the last batch at the last iterate), the history and the optimizer's final state.
+ * of the last batch at the last iterate), the history and the optimizer's final state, and the
+ * counts SciPy reports: iterations ({@code nit}), objective and gradient evaluations
+ * ({@code nfev}, {@code njev}) and Hessian-vector products ({@code nhev}).
  */
 public final class Result {
     private final Stop.Reason reason;
@@ -22,9 +24,13 @@ public final class Result {
     private final History history;
     private final State state;
     private final long nanos;
+    private final long[] counts;
+    private final int projected;
 
     Result(Stop.Reason reason, long steps, double value, double gradientNorm, double[] x, ParamLayout layout, History history,
-            State state, long nanos) {
+            State state, long nanos, long[] counts, int projected) {
+        this.counts = counts.clone();
+        this.projected = projected;
         this.reason = reason;
         this.steps = steps;
         this.value = value;
@@ -44,6 +50,39 @@ public final class Result {
     /** Number of optimizer steps taken (including steps skipped for non-finite gradients, and those of a resumed run before it resumed). */
     public long steps() {
         return steps;
+    }
+
+    /** Number of iterations (SciPy's {@code nit}): the same as {@link #steps()}. */
+    public long iterations() {
+        return steps;
+    }
+
+    /**
+     * Number of evaluations of the objective (SciPy's {@code nfev}), counting the start point,
+     * every trial point of line searches and every extra evaluation of a transform (SAM's
+     * perturbed gradient), but not the evaluation at the final point that {@link Minimize} adds
+     * for averaging transforms.
+     */
+    public long evaluations() {
+        return counts[Iterate.EVALUATIONS];
+    }
+
+    /** Number of gradient evaluations (SciPy's {@code njev}); equal to {@link #evaluations()} for methods that evaluate both together. */
+    public long gradientEvaluations() {
+        return counts[Iterate.GRADIENTS];
+    }
+
+    /** Number of Hessian-vector products, Gauss–Newton and Jacobian products (SciPy's {@code nhev}). */
+    public long hessianProducts() {
+        return counts[Iterate.PRODUCTS];
+    }
+
+    /**
+     * Number of elements of the start point that lay outside the bounds and were projected onto
+     * them before the run began (0 if the start was feasible or the run unbounded).
+     */
+    public int startProjected() {
+        return projected;
     }
 
     /** The loss at the final point. */
@@ -83,7 +122,8 @@ public final class Result {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Result{%s after %d steps, f = %.6e, |grad f| = %.3e, %.1f ms}", reason, steps, value,
-                gradientNorm, nanos / 1e6);
+        return String.format(Locale.ROOT, "Result{%s after %d steps, f = %.6e, |grad f| = %.3e, %d evaluations, %.1f ms%s}", reason,
+                steps, value, gradientNorm, counts[Iterate.EVALUATIONS], nanos / 1e6,
+                projected > 0 ? ", start projected onto the bounds in " + projected + " elements" : "");
     }
 }

@@ -21,7 +21,17 @@ public final class Stop {
         /** The wall-time budget was spent. */
         WALL_TIME,
         /** A callback asked to stop. */
-        CALLBACK
+        CALLBACK,
+        /** The infinity norm of the projected gradient fell below the tolerance (SciPy's {@code pgtol}). */
+        PROJECTED_GRADIENT,
+        /** The loss decreased by less than the relative tolerance in one iteration (SciPy's {@code factr * eps}). */
+        FUNCTION_DECREASE,
+        /** The budget of objective evaluations was spent. */
+        EVALUATIONS,
+        /** The line search found no acceptable step, even after the method restarted from steepest descent. */
+        LINE_SEARCH_FAILED,
+        /** The method can make no further progress: its step, or its model's predicted decrease, vanished. */
+        NO_PROGRESS
     }
 
     final Reason reason;
@@ -55,9 +65,57 @@ public final class Stop {
         return new Stop(Reason.WALL_TIME, budget.toNanos());
     }
 
+    /**
+     * Stop when the infinity norm of the projected gradient, {@code max_i |P(x - g) - x|_i}, is at
+     * most {@code tolerance} (the plain gradient's infinity norm for an unbounded run): SciPy's
+     * {@code pgtol} ({@code gtol} of {@code minimize(method='L-BFGS-B')}).
+     */
+    public static Stop projectedGradient(double tolerance) {
+        return new Stop(Reason.PROJECTED_GRADIENT, Hyper.check("Stop.projectedGradient", "tolerance", tolerance, Hyper.Range.NON_NEGATIVE));
+    }
+
+    /**
+     * Stop when an iteration decreases the loss by at most {@code tolerance max(|f_k|, |f_{k-1}|, 1)}:
+     * SciPy's L-BFGS-B test with {@code tolerance = factr * eps} ({@code ftol} of {@code minimize}).
+     */
+    public static Stop functionDecrease(double tolerance) {
+        return new Stop(Reason.FUNCTION_DECREASE, Hyper.check("Stop.functionDecrease", "tolerance", tolerance, Hyper.Range.NON_NEGATIVE));
+    }
+
+    /** Stop once at least {@code max} objective evaluations have been made (SciPy's {@code maxfun}). */
+    public static Stop evaluations(long max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("Stop.evaluations: the budget must be >= 1, got " + max);
+        }
+        return new Stop(Reason.EVALUATIONS, max);
+    }
+
+    /** True if this criterion needs the projected gradient norm. */
+    boolean needsProjectedGradient() {
+        return reason == Reason.PROJECTED_GRADIENT;
+    }
+
     /** True if the criterion holds for this evaluation. */
     boolean met(double loss, double previousLoss, double gradNorm, long elapsedNanos) {
+        return met(loss, previousLoss, gradNorm, Double.NaN, 0, elapsedNanos);
+    }
+
+    /**
+     * True if the criterion holds for this evaluation; {@code projectedGradient} is the infinity
+     * norm of the projected gradient (NaN when no criterion needs it), {@code evaluations} the
+     * number of objective evaluations so far.
+     */
+    boolean met(double loss, double previousLoss, double gradNorm, double projectedGradient, long evaluations, long elapsedNanos) {
         switch (reason) {
+            case PROJECTED_GRADIENT:
+                return projectedGradient <= threshold;
+            case FUNCTION_DECREASE:
+                if (Double.isNaN(previousLoss)) {
+                    return false;
+                }
+                return previousLoss - loss <= threshold * Math.max(Math.max(Math.abs(loss), Math.abs(previousLoss)), 1.0);
+            case EVALUATIONS:
+                return evaluations >= threshold;
             case GRADIENT_NORM:
                 return gradNorm <= threshold;
             case RELATIVE_CHANGE:

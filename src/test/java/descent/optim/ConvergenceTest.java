@@ -228,6 +228,14 @@ class ConvergenceTest {
         return tests.stream();
     }
 
+    static double distanceInf(double[] x, double[] target) {
+        double m = 0;
+        for (int i = 0; i < x.length; i++) {
+            m = Math.max(m, Math.abs(x[i] - target[i]));
+        }
+        return m;
+    }
+
     static double distance(double[] x, double[] target) {
         double s = 0;
         for (int i = 0; i < x.length; i++) {
