@@ -2,7 +2,7 @@ package descent.pinn;
 
 import descent.ad.Func;
 import descent.stde.DiffOp;
-import descent.stde.Method;
+import descent.stde.Estimator;
 import descent.tensor.Params;
 import descent.tensor.Random;
 import descent.tensor.Value;
@@ -19,13 +19,13 @@ public final class Field {
     private final Func u;
     private final Value[] args;
     private final Value key;
-    private final Method method;
+    private final Estimator method;
     private final Problem problem;
     private final Params<Value> coefficients;
     private int draws;
     private Value value;
 
-    Field(Func u, Value[] args, Value key, Method method, Problem problem, Params<Value> coefficients) {
+    Field(Func u, Value[] args, Value key, Estimator method, Problem problem, Params<Value> coefficients) {
         this.u = u;
         this.args = args;
         this.key = key;
@@ -49,7 +49,7 @@ public final class Field {
 
     /** (L u) at the points for the operator L, by the configured method if L supports it, else exactly: [N]. */
     public Value apply(DiffOp op) {
-        Method m = op.supports(method) ? method : Method.exact();
+        Estimator m = op.supports(method) ? method : Estimator.exact();
         Func f = op.on(u, m);
         if (!m.needsKey()) {
             return f.applyAll(args)[0];

@@ -7,7 +7,7 @@ import descent.optim.Minimize;
 import descent.optim.NonFiniteException;
 import descent.optim.Objective;
 import descent.optim.Result;
-import descent.stde.Method;
+import descent.stde.Estimator;
 import descent.tensor.Key;
 import descent.tensor.ParamLayout;
 import descent.tensor.Params;
@@ -33,7 +33,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Problem p = Zoo.twoBody(Equation.ALLEN_CAHN, 100, Key.of(1));
- * Pinn pinn = Pinn.builder(p, Mlp.builder(100).hidden(128, 3).build()).method(Method.sparse(16)).points(100).build();
+ * Pinn pinn = Pinn.builder(p, Mlp.builder(100).hidden(128, 3).build()).estimator(Estimator.sparse(16)).points(100).build();
  * Training t = pinn.train(pinn.init(Key.of(0)), Phase.adam(10_000, Schedule.linear(1e-3, 0, 10_000)));
  * double error = pinn.relativeL2(t.params(), p.domain().sample(Key.of(2), 20_000));
  * }</pre>
@@ -41,7 +41,7 @@ import java.util.List;
 public final class Pinn {
     private final Problem problem;
     private final Mlp network;
-    private final Method method;
+    private final Estimator method;
     private final int[] counts;
     private final int resampleEvery;
     private final long seed;
@@ -98,7 +98,7 @@ public final class Pinn {
     public static final class Builder {
         private final Problem problem;
         private final Mlp network;
-        private Method method = Method.exact();
+        private Estimator method = Estimator.exact();
         private int points = 100;
         private int boundaryPoints = 100;
         private int initialPoints = 100;
@@ -113,8 +113,8 @@ public final class Pinn {
             this.network = network;
         }
 
-        /** How differential operators in the residuals are evaluated (default exact; e.g. {@code Method.sparse(16)}). */
-        public Builder method(Method m) {
+        /** How differential operators in the residuals are evaluated (default exact; e.g. {@code Estimator.sparse(16)}). */
+        public Builder estimator(Estimator m) {
             this.method = m;
             return this;
         }

@@ -1,7 +1,7 @@
 package descent.pinn;
 
 import descent.ad.Func;
-import descent.stde.Method;
+import descent.stde.Estimator;
 import descent.tensor.Key;
 import descent.tensor.Params;
 import descent.tensor.Tensor;
@@ -256,7 +256,7 @@ public final class Problem {
      * parameter leaves {@code args[1..]}, or of points only) at {@code args[0]}: [N], or [2, N] with a
      * two-sample estimator.
      */
-    Value residual(Term t, Func u, Value[] args, Value key, Method method, Params<Value> coefficients) {
+    Value residual(Term t, Func u, Value[] args, Value key, Estimator method, Params<Value> coefficients) {
         Field f = new Field(u, args, key, method, this, coefficients);
         Value r = t.residual().apply(f, args[0]);
         int n = args[0].shape().dim(0);
@@ -294,7 +294,7 @@ public final class Problem {
         for (int i = 0; i < terms.size(); i++) {
             Term t = terms.get(i);
             Tensor x = points(t.points(), keys[i], n);
-            Func r = Func.of(2, a -> new Value[] {residual(t, u, new Value[] {a[0]}, a[1], Method.exact(),
+            Func r = Func.of(2, a -> new Value[] {residual(t, u, new Value[] {a[0]}, a[1], Estimator.exact(),
                     coefficientValues.map(c -> a[0].constant(c)))});
             out.add(r.callAll(x, keys[terms.size()].toTensor())[0]);
         }

@@ -15,8 +15,8 @@ final class Biharmonic extends DiffOp {
     }
 
     @Override
-    void check(Method m) {
-        if (m.kind != Method.Kind.EXACT && m.kind != Method.Kind.GAUSSIAN) {
+    void check(Estimator m) {
+        if (m.kind != Estimator.Kind.EXACT && m.kind != Estimator.Kind.GAUSSIAN) {
             throw unsupported(m);
         }
     }
@@ -27,8 +27,8 @@ final class Biharmonic extends DiffOp {
     }
 
     @Override
-    Value evaluate(Func u, Value[] args, Value key, Method m) {
-        if (m.kind == Method.Kind.EXACT) {
+    Value evaluate(Func u, Value[] args, Value key, Estimator m) {
+        if (m.kind == Estimator.Kind.EXACT) {
             Func lap = DiffOp.laplacian().on(u, m);
             return DiffOp.laplacian().on(lap, m).applyAll(args)[0];
         }

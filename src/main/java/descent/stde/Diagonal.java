@@ -28,11 +28,11 @@ final class Diagonal extends DiffOp {
     }
 
     @Override
-    void check(Method m) {
-        boolean ok = m.kind == Method.Kind.EXACT
-                || summed && m.kind == Method.Kind.SPARSE
-                || summed && k == 2 && m.kind == Method.Kind.SPARSE_HVP
-                || summed && k == 2 && (m.kind == Method.Kind.RADEMACHER || m.kind == Method.Kind.GAUSSIAN);
+    void check(Estimator m) {
+        boolean ok = m.kind == Estimator.Kind.EXACT
+                || summed && m.kind == Estimator.Kind.SPARSE
+                || summed && k == 2 && m.kind == Estimator.Kind.SPARSE_HVP
+                || summed && k == 2 && (m.kind == Estimator.Kind.RADEMACHER || m.kind == Estimator.Kind.GAUSSIAN);
         if (!ok) {
             throw unsupported(m);
         }
@@ -44,7 +44,7 @@ final class Diagonal extends DiffOp {
     }
 
     @Override
-    Value evaluate(Func u, Value[] args, Value key, Method m) {
+    Value evaluate(Func u, Value[] args, Value key, Estimator m) {
         Value x = args[0];
         int n = x.shape().dim(0);
         int d = x.shape().dim(1);
@@ -73,12 +73,12 @@ final class Diagonal extends DiffOp {
                             + " coordinates, more than the points' dimension d = " + d);
                 }
                 Value idx = Random.choice(key, d, m.samples);
-                Value terms = m.kind == Method.Kind.SPARSE ? Jets.coordinates(u, args, idx, k) : Jets.hvpCoordinates(u, args, idx);
+                Value terms = m.kind == Estimator.Kind.SPARSE ? Jets.coordinates(u, args, idx, k) : Jets.hvpCoordinates(u, args, idx);
                 return terms.sum(0).mul((double) d / m.samples);
             }
             default: {
                 Shape probes = Shape.of(m.samples, n, d);
-                Value v = m.kind == Method.Kind.RADEMACHER ? Random.rademacher(key, probes) : Random.normal(key, probes);
+                Value v = m.kind == Estimator.Kind.RADEMACHER ? Random.rademacher(key, probes) : Random.normal(key, probes);
                 return Jets.probes(u, args, v, 2).mean(0);
             }
         }

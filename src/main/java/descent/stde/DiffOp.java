@@ -25,8 +25,8 @@ import java.util.List;
  *
  * <pre>{@code
  * Func u = Func.of((x, w) -> x.matmul(w).tanh().sum(1));        // points [N, d] -> [N]
- * Func lap = DiffOp.laplacian().on(u, Method.exact());           // (X, w) -> Laplacian at each point
- * Func est = DiffOp.laplacian().on(u, Method.sparse(16));        // (X, w, key) -> unbiased estimate
+ * Func lap = DiffOp.laplacian().on(u, Estimator.exact());           // (X, w) -> Laplacian at each point
+ * Func est = DiffOp.laplacian().on(u, Estimator.sparse(16));        // (X, w, key) -> unbiased estimate
  * }</pre>
  */
 public abstract class DiffOp {
@@ -103,7 +103,7 @@ public abstract class DiffOp {
      *
      * @throws IllegalArgumentException if this operator has no such estimator
      */
-    public Func on(Func u, Method method) {
+    public Func on(Func u, Estimator method) {
         check(method);
         return u.derive(List.of("stde", this, method), () -> Func.of(u, method.needsKey() ? 1 : 0, xs -> {
             int n = u.flatArity();
@@ -130,11 +130,11 @@ public abstract class DiffOp {
 
     /** The function (X, theta...) -&gt; (L u)(X) evaluating this operator exactly. */
     public Func exact(Func u) {
-        return on(u, Method.exact());
+        return on(u, Estimator.exact());
     }
 
     /** True if this operator can be evaluated by {@code method}. */
-    public boolean supports(Method method) {
+    public boolean supports(Estimator method) {
         try {
             check(method);
             return true;
@@ -144,12 +144,12 @@ public abstract class DiffOp {
     }
 
     /** Fails unless this operator can be evaluated by {@code method}. */
-    abstract void check(Method method);
+    abstract void check(Estimator method);
 
     /** The operator at the points args[0] (key null for exact evaluation). */
-    abstract Value evaluate(Func u, Value[] args, Value key, Method method);
+    abstract Value evaluate(Func u, Value[] args, Value key, Estimator method);
 
-    IllegalArgumentException unsupported(Method method) {
+    IllegalArgumentException unsupported(Estimator method) {
         return new IllegalArgumentException(name + ": no " + method + " estimator; use " + supported());
     }
 

@@ -22,8 +22,8 @@ final class Directional extends DiffOp {
     }
 
     @Override
-    void check(Method m) {
-        if (m.kind != Method.Kind.EXACT) {
+    void check(Estimator m) {
+        if (m.kind != Estimator.Kind.EXACT) {
             throw unsupported(m);
         }
     }
@@ -34,7 +34,7 @@ final class Directional extends DiffOp {
     }
 
     @Override
-    Value evaluate(Func u, Value[] args, Value key, Method m) {
+    Value evaluate(Func u, Value[] args, Value key, Estimator m) {
         Value x = args[0];
         if (x.shape().dim(1) != v.size()) {
             throw new IllegalArgumentException(name() + ": the direction has length " + v.size() + " but the points have d = "

@@ -15,8 +15,8 @@ final class Divergence extends DiffOp {
     }
 
     @Override
-    void check(Method m) {
-        if (m.kind == Method.Kind.SPARSE) {
+    void check(Estimator m) {
+        if (m.kind == Estimator.Kind.SPARSE) {
             throw unsupported(m);
         }
     }
@@ -27,15 +27,15 @@ final class Divergence extends DiffOp {
     }
 
     @Override
-    Value evaluate(Func f, Value[] args, Value key, Method m) {
+    Value evaluate(Func f, Value[] args, Value key, Estimator m) {
         Value x = args[0];
         int n = x.shape().dim(0);
         int d = x.shape().dim(1);
-        if (m.kind == Method.Kind.EXACT) {
+        if (m.kind == Estimator.Kind.EXACT) {
             return Jets.coordinates(f, args, x.constant(descent.tensor.Tensor.arange(d)), 1, true).sum(0);
         }
         Shape probes = Shape.of(m.samples, n, d);
-        Value v = m.kind == Method.Kind.RADEMACHER ? Random.rademacher(key, probes) : Random.normal(key, probes);
+        Value v = m.kind == Estimator.Kind.RADEMACHER ? Random.rademacher(key, probes) : Random.normal(key, probes);
         Func projected = f.derive("stde.divergence.probe", () -> Func.of(f, 1, xs -> {
             Value[] a = java.util.Arrays.copyOf(xs, xs.length - 1);
             Value dir = xs[xs.length - 1];

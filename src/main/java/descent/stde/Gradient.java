@@ -11,8 +11,8 @@ final class Gradient extends DiffOp {
     }
 
     @Override
-    void check(Method m) {
-        if (m.kind != Method.Kind.EXACT) {
+    void check(Estimator m) {
+        if (m.kind != Estimator.Kind.EXACT) {
             throw unsupported(m);
         }
     }
@@ -23,7 +23,7 @@ final class Gradient extends DiffOp {
     }
 
     @Override
-    Value evaluate(Func u, Value[] args, Value key, Method m) {
+    Value evaluate(Func u, Value[] args, Value key, Estimator m) {
         Func total = u.derive("stde.sum", () -> Func.of(u, 0, xs -> new Value[] {u.applyAll(xs)[0].sum()}));
         return AD.grad(total, 0).applyAll(args)[0];
     }

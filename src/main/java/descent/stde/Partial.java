@@ -17,8 +17,8 @@ final class Partial extends DiffOp {
     }
 
     @Override
-    void check(Method m) {
-        if (m.kind != Method.Kind.EXACT) {
+    void check(Estimator m) {
+        if (m.kind != Estimator.Kind.EXACT) {
             throw unsupported(m);
         }
     }
@@ -29,7 +29,7 @@ final class Partial extends DiffOp {
     }
 
     @Override
-    Value evaluate(Func u, Value[] args, Value key, Method m) {
+    Value evaluate(Func u, Value[] args, Value key, Estimator m) {
         Value x = args[0];
         int n = x.shape().dim(0);
         int d = x.shape().dim(1);

@@ -65,8 +65,8 @@ final class SecondOrder extends DiffOp {
     }
 
     @Override
-    void check(Method m) {
-        if (m.kind != Method.Kind.EXACT && m.kind != Method.Kind.GAUSSIAN) {
+    void check(Estimator m) {
+        if (m.kind != Estimator.Kind.EXACT && m.kind != Estimator.Kind.GAUSSIAN) {
             throw unsupported(m);
         }
     }
@@ -77,7 +77,7 @@ final class SecondOrder extends DiffOp {
     }
 
     @Override
-    Value evaluate(Func u, Value[] args, Value key, Method m) {
+    Value evaluate(Func u, Value[] args, Value key, Estimator m) {
         Value x = args[0];
         int n = x.shape().dim(0);
         int d = x.shape().dim(1);
@@ -85,7 +85,7 @@ final class SecondOrder extends DiffOp {
             throw new IllegalArgumentException(name() + ": the coefficient matrix is " + factor.shape() + " but the points have d = " + d);
         }
         Value lt = x.constant(factor.transpose());
-        if (m.kind == Method.Kind.EXACT) {
+        if (m.kind == Estimator.Kind.EXACT) {
             Value v = lt.reshape(d, 1, d).broadcastTo(d, n, d);
             return Jets.probes(u, args, v, 2).sum(0);
         }

@@ -3,7 +3,7 @@ package descent.pinn;
 import descent.optim.Schedule;
 import descent.pinn.zoo.Equation;
 import descent.pinn.zoo.Zoo;
-import descent.stde.Method;
+import descent.stde.Estimator;
 import descent.tensor.Key;
 import descent.tensor.Params;
 import descent.tensor.Tensor;
@@ -32,7 +32,7 @@ class PinnTest {
         Problem p = Zoo.twoBody(Equation.ALLEN_CAHN, 100, Key.of(1));
         // the STDE paper's network, points and |J|, 800 of its 10,000 steps; seeds 0, 1, 2 reach 1.57e-2, 1.50e-2, 1.52e-2
         Pinn pinn = Pinn.builder(p, Mlp.builder(100).hidden(128, 3).init(Init.TORCH_DEFAULT).build())
-                .method(Method.sparse(16)).points(100).metrics(800, 20000).build();
+                .estimator(Estimator.sparse(16)).points(100).metrics(800, 20000).build();
         Training t = pinn.train(pinn.init(Key.of(0)), Phase.adam(800, Schedule.linear(1e-3, 0, 800)));
         assertTrue(t.lastRelativeL2() < 2e-2, "relative L2 " + t.lastRelativeL2());
     }

@@ -23,7 +23,7 @@ class EstimatorsTest {
     private static final Tensor X = Random.uniform(Key.of(32), Shape.of(3, D), -0.6, 0.6);
 
     /** {@code draws} estimates (one per key) of an operator at X: [draws, N]. */
-    private static Tensor draws(DiffOp op, Method m, Func u, Tensor[] args, int draws) {
+    private static Tensor draws(DiffOp op, Estimator m, Func u, Tensor[] args, int draws) {
         Func f = op.on(u, m);
         int[] axes = new int[f.arity()];
         Arrays.fill(axes, AD.NOT_BATCHED);
@@ -52,20 +52,20 @@ class EstimatorsTest {
     @Test
     void laplacianEstimatorsAreUnbiased() {
         Tensor exact = DiffOp.laplacian().exact(U).call(args());
-        assertUnbiased(draws(DiffOp.laplacian(), Method.sparse(4), U, args(), 40000), exact, "sparse STDE");
-        assertUnbiased(draws(DiffOp.laplacian(), Method.rademacher(2), U, args(), 20000), exact, "Rademacher");
-        assertUnbiased(draws(DiffOp.laplacian(), Method.gaussian(2), U, args(), 20000), exact, "Gaussian");
+        assertUnbiased(draws(DiffOp.laplacian(), Estimator.sparse(4), U, args(), 40000), exact, "sparse STDE");
+        assertUnbiased(draws(DiffOp.laplacian(), Estimator.rademacher(2), U, args(), 20000), exact, "Rademacher");
+        assertUnbiased(draws(DiffOp.laplacian(), Estimator.gaussian(2), U, args(), 20000), exact, "Gaussian");
     }
 
     @Test
     void fourthOrderDiagonalAndBiharmonicEstimatorsAreUnbiased() {
         Tensor diag4 = DiffOp.diagonal(4).exact(U).call(args());
-        assertUnbiased(draws(DiffOp.diagonal(4), Method.sparse(3), U, args(), 20000), diag4, "sparse 4th-order diagonal");
+        assertUnbiased(draws(DiffOp.diagonal(4), Estimator.sparse(3), U, args(), 20000), diag4, "sparse 4th-order diagonal");
         int d = 4;
         Tensor[] small = OperatorsTest.prepend(Random.uniform(Key.of(40), Shape.of(2, d), -0.5, 0.5),
                 OperatorsTest.mlpParams(d, 5, 41));
         Tensor bih = DiffOp.biharmonic().exact(U).call(small);
-        assertUnbiased(draws(DiffOp.biharmonic(), Method.gaussian(4), U, small, 20000), bih, "Gaussian biharmonic");
+        assertUnbiased(draws(DiffOp.biharmonic(), Estimator.gaussian(4), U, small, 20000), bih, "Gaussian biharmonic");
     }
 
     @Test
@@ -81,7 +81,7 @@ class EstimatorsTest {
         for (int i = 0; i < 2; i++) {
             int j = sizes[i];
             predicted[i] = (double) D * D * s2 * (1 - (double) j / D) / j;
-            Tensor est = draws(DiffOp.laplacian(), Method.sparse(j), U, args(), 6000).index(1, 0);
+            Tensor est = draws(DiffOp.laplacian(), Estimator.sparse(j), U, args(), 6000).index(1, 0);
             measured[i] = est.sub(est.mean()).square().sum().item() / (est.size() - 1);
             assertEquals(1, measured[i] / predicted[i], 0.12, "variance at |J| = " + j);
         }
@@ -90,7 +90,7 @@ class EstimatorsTest {
 
     @Test
     void twoSampleEstimatesAreIndependentDraws() {
-        Func two = DiffOp.laplacian().on(U, Method.sparse(4).twoSample());
+        Func two = DiffOp.laplacian().on(U, Estimator.sparse(4).twoSample());
         Tensor[] in = Arrays.copyOf(args(), args().length + 1);
         in[args().length] = Key.of(3).toTensor();
         Tensor r = two.call(in);
@@ -100,7 +100,7 @@ class EstimatorsTest {
 
     @Test
     void gradientOfAnEstimatedSquaredResidualMatchesFiniteDifferences() {
-        Func lap = DiffOp.laplacian().on(U, Method.sparse(5));
+        Func lap = DiffOp.laplacian().on(U, Estimator.sparse(5));
         Tensor key = Key.of(77).toTensor();
         Tensor x = X;
         // loss(W1, b1, W2, w3) = mean((estimated Laplacian - 1)^2) with the same coordinates at every evaluation
@@ -114,8 +114,8 @@ class EstimatorsTest {
     void hvpAndJetEstimatesAgreeForTheSameCoordinates() {
         Tensor[] in = Arrays.copyOf(args(), args().length + 1);
         in[args().length] = Key.of(12).toTensor();
-        Tensor jets = DiffOp.laplacian().on(U, Method.sparse(5)).call(in);
-        Tensor hvps = DiffOp.laplacian().on(U, Method.sparseHvp(5)).call(in);
+        Tensor jets = DiffOp.laplacian().on(U, Estimator.sparse(5)).call(in);
+        Tensor hvps = DiffOp.laplacian().on(U, Estimator.sparseHvp(5)).call(in);
         descent.Testing.assertClose(hvps, jets, 1e-12, "HVP vs jet second derivatives");
     }
 }

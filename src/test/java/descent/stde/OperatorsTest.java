@@ -117,7 +117,7 @@ class OperatorsTest {
         Func u = mlp();
         Tensor lap = DiffOp.laplacian().exact(u).call(prepend(x, p));
         Tensor diag = DiffOp.hessianDiagonal().exact(u).call(prepend(x, p));
-        Tensor lapChunked = DiffOp.laplacian().on(u, Method.exact(2)).call(prepend(x, p));
+        Tensor lapChunked = DiffOp.laplacian().on(u, Estimator.exact(2)).call(prepend(x, p));
         for (int n = 0; n < 4; n++) {
             int point = n;
             Func one = Func.of(v -> u.applyAll(new Value[] {v.reshape(1, d), v.constant(p[0]), v.constant(p[1]),
@@ -206,18 +206,18 @@ class OperatorsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> lap.call(prepend(Tensor.zeros(3, 6), p)));
         assertTrue(e.getMessage().contains("matmul") && e.getMessage().contains("[3, 6]"), e.getMessage());
-        Func sparse = DiffOp.laplacian().on(mlp(), Method.sparse(8));
+        Func sparse = DiffOp.laplacian().on(mlp(), Estimator.sparse(8));
         Tensor[] withKey = new Tensor[6];
         System.arraycopy(prepend(Tensor.zeros(3, 5), p), 0, withKey, 0, 5);
         withKey[5] = Key.of(1).toTensor();
         e = assertThrows(IllegalArgumentException.class, () -> sparse.call(withKey));
         assertTrue(e.getMessage().contains("laplacian") && e.getMessage().contains("|J| = 8") && e.getMessage().contains("d = 5"),
                 e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Method.sparse(0));
+        e = assertThrows(IllegalArgumentException.class, () -> Estimator.sparse(0));
         assertTrue(e.getMessage().contains("|J|"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DiffOp.partial(0, 7).exact(mlp()).call(prepend(Tensor.zeros(3, 5), p)));
         assertTrue(e.getMessage().contains("partial") && e.getMessage().contains("coordinate 7"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> DiffOp.biharmonic().on(mlp(), Method.sparse(2)));
+        e = assertThrows(IllegalArgumentException.class, () -> DiffOp.biharmonic().on(mlp(), Estimator.sparse(2)));
         assertTrue(e.getMessage().contains("biharmonic: no sparse"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> lap.call(prepend(Tensor.zeros(5), p)));
         assertTrue(e.getMessage().contains("points must have shape [N, d]"), e.getMessage());

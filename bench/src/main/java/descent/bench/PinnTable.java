@@ -10,7 +10,7 @@ import descent.pinn.Problem;
 import descent.pinn.Training;
 import descent.pinn.zoo.Equation;
 import descent.pinn.zoo.Zoo;
-import descent.stde.Method;
+import descent.stde.Estimator;
 import descent.tensor.Key;
 
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ public final class PinnTable {
     private static Row twoBody(int d, long steps, long seed) {
         Problem p = Zoo.twoBody(Equation.ALLEN_CAHN, d, Key.of(1 + seed));
         Pinn pinn = Pinn.builder(p, Mlp.builder(d).hidden(128, 3).init(Init.TORCH_DEFAULT).build())
-                .method(Method.sparse(16)).points(100).metrics((int) Math.min(Integer.MAX_VALUE, steps), 20_000).seed(seed)
+                .estimator(Estimator.sparse(16)).points(100).metrics((int) Math.min(Integer.MAX_VALUE, steps), 20_000).seed(seed)
                 .progress(ProgressLine.of("two-body Allen-Cahn d = " + d, steps)).build();
         Training t = pinn.train(pinn.init(Key.of(seed)), Phase.adam(steps, Schedule.linear(1e-3, 0, steps)));
         double paper = paper(d);

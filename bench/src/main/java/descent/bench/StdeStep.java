@@ -10,7 +10,7 @@ import descent.pinn.Problem;
 import descent.pinn.Training;
 import descent.pinn.zoo.Equation;
 import descent.pinn.zoo.Zoo;
-import descent.stde.Method;
+import descent.stde.Estimator;
 import descent.tensor.Key;
 
 import java.lang.management.ManagementFactory;
@@ -50,15 +50,15 @@ public final class StdeStep {
         });
         sampler.setDaemon(true);
         sampler.start();
-        Method m = switch (method) {
-            case "stde" -> Method.sparse(16);
-            case "hvp" -> Method.sparseHvp(16);
-            case "exact" -> Method.exact();
+        Estimator m = switch (method) {
+            case "stde" -> Estimator.sparse(16);
+            case "hvp" -> Estimator.sparseHvp(16);
+            case "exact" -> Estimator.exact();
             default -> throw new IllegalArgumentException("method must be stde, exact or hvp, got " + method);
         };
         Problem p = Zoo.twoBody(Equation.ALLEN_CAHN, d, Key.of(1));
         Pinn pinn = Pinn.builder(p, Mlp.builder(d).hidden(128, 3).init(Init.LECUN_TRUNCATED).build())
-                .method(m).points(100).metrics(Integer.MAX_VALUE, 1).build();
+                .estimator(m).points(100).metrics(Integer.MAX_VALUE, 1).build();
         int warmup = 15;
         long total = warmup + steps;
         String result;
