@@ -306,9 +306,10 @@ public final class Pinn {
         long offset = 0;
         long start = System.nanoTime();
         for (Phase phase : phases) {
-            StepObjective objective = new StepObjective(layout, offset);
+            StepObjective objective = new StepObjective(layout, offset, phase.fixedPoints());
             long phaseOffset = offset;
-            Minimize m = Minimize.with(phase.optimizer()).steps(phase.steps()).every(metricEvery, progress -> {
+            Minimize m = (phase.fixedPoints() ? Minimize.with(phase.method()) : Minimize.with(phase.optimizer()))
+                    .steps(phase.steps()).every(metricEvery, progress -> {
                 Params<Tensor> now = progress.params();
                 double err = exact == null ? Double.NaN : relative(predict(now, test), exact, 2);
                 double[] terms = termLosses(now, objective.points, objective.key);
@@ -356,6 +357,7 @@ public final class Pinn {
     private final class StepObjective implements Objective {
         private final ParamLayout layout;
         private final long offset;
+        private final boolean fixed;
         private final Func valueAndGrad = AD.valueAndGrad(loss, 0);
         private final double[][] inputs;
         private final int[] inputOffsets;
@@ -369,7 +371,8 @@ public final class Pinn {
         Tensor[] points;
         Key key;
 
-        StepObjective(ParamLayout layout, long offset) {
+        StepObjective(ParamLayout layout, long offset, boolean fixed) {
+            this.fixed = fixed;
             this.layout = layout;
             this.offset = offset;
             int n = layout.leafCount();
@@ -393,10 +396,11 @@ public final class Pinn {
 
         @Override
         public double valueAndGrad(double[] x, double[] grad) {
-            long step = offset + evaluations++;
+            long step = fixed ? offset : offset + evaluations;
+            evaluations++;
             Key base = Key.of(seed);
             int n = layout.leafCount();
-            if (points == null || step % resampleEvery == 0) {
+            if (points == null || (!fixed && step % resampleEvery == 0)) {
                 points = points(base.foldIn(2 * (step / resampleEvery) + 1));
                 for (int t = 0; t < points.length; t++) {
                     inputs[n + t] = points[t].contiguousData();
