@@ -139,13 +139,25 @@ public final class Zoo {
      * u(+-1, t) = 0, with the Hopf-Cole reference solution.
      */
     public static Problem burgers1d() {
+        return burgers1d(false);
+    }
+
+    /**
+     * {@link #burgers1d()}, with the initial and boundary conditions either as loss terms or, when
+     * {@code hardConstraint}, by construction: u = -sin(pi x) + f(x, t) N(x, t), where f vanishes at
+     * t = 0 and x = +-1 (and -sin(pi x) satisfies both conditions), leaving only the PDE residual.
+     */
+    public static Problem burgers1d(boolean hardConstraint) {
         double nu = 0.01 / Math.PI;
         BurgersReference ref = new BurgersReference(nu, 4001);
-        return Problem.builder("Burgers 1-D", Domain.spaceTime(Domain.interval(-1, 1), 0, 1))
+        Problem.Builder b = Problem.builder("Burgers 1-D", Domain.spaceTime(Domain.interval(-1, 1), 0, 1))
                 .pde((u, x) -> u.dt().add(u.value().mul(u.partial(0))).sub(u.partial(0, 0).mul(nu)))
-                .boundary((u, x) -> u.value())
+                .reference(p -> Tensor.copyOf(ref.values(p.toArray()), p.shape().dim(0)));
+        if (hardConstraint) {
+            return b.hardConstraint(x -> column(x, 0).mul(Math.PI).sin().neg()).build();
+        }
+        return b.boundary((u, x) -> u.value())
                 .initial((u, x) -> u.value().add(column(x, 0).mul(Math.PI).sin()))
-                .reference(p -> Tensor.copyOf(ref.values(p.toArray()), p.shape().dim(0)))
                 .build();
     }
 
