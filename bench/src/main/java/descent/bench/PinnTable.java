@@ -61,10 +61,10 @@ public final class PinnTable {
         }
         List<Row> rows = new ArrayList<>();
         for (int d : dims) {
-            rows.add(twoBody(d, steps, seed));
+            rows.add(report(twoBody(d, steps, seed)));
         }
-        rows.add(poisson1d(seed));
-        rows.add(burgers1d(seed));
+        rows.add(report(poisson1d(seed)));
+        rows.add(report(burgers1d(seed)));
         print(rows);
     }
 
@@ -102,6 +102,12 @@ public final class PinnTable {
         long steps = t.phases().stream().mapToLong(r -> r.steps()).sum();
         return new Row("Burgers 1-D", "Adam " + adam + ", L-BFGS " + t.phases().get(1).steps(), t.lastRelativeL2(), 1e-3,
                 "target 1e-3", t.nanos() / 1e9, steps);
+    }
+
+    private static Row report(Row r) {
+        System.err.printf(Locale.ROOT, "bench pinn: %s, %s: relative L2 %.3e (%s) in %.0f s%n", r.problem, r.setting, r.error, r.reference,
+                r.seconds);
+        return r;
     }
 
     private static void print(List<Row> rows) {
