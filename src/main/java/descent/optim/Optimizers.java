@@ -527,6 +527,57 @@ public final class Optimizers {
         return new Sania(fStar, beta2, alpha, warmupProbes, seed);
     }
 
+    // ---- Kronecker-factored, windowed-Fisher and factorization preconditioners ---------------------
+
+    /**
+     * Shampoo grafted to Adam: betas (0.9, 0.999) for Adam's moments and the Kronecker factors,
+     * eps 1e-8, inverse roots floored at 1e-6 of the largest eigenvalue, recomputed every 10 steps.
+     */
+    public static Transform shampoo(double lr) {
+        return shampoo(lr, 0.9, 0.999, 1e-8, 1e-6, 10);
+    }
+
+    /**
+     * Shampoo (Gupta et al. 2018) for matrix leaves: the direction {@code L^{-1/4} m R^{-1/4}}
+     * from running Kronecker factors eigendecomposed every {@code every} steps, with the length of
+     * Adam's step leaf by leaf (grafting); other leaves take Adam's step.
+     */
+    public static Transform shampoo(double lr, double beta1, double beta2, double eps, double rootEps, int every) {
+        return new Shampoo(c(lr), beta1, beta2, eps, rootEps, every);
+    }
+
+    /** SOAP with betas (0.95, 0.95), eps 1e-8 and the eigenbases recomputed every 10 steps. */
+    public static Transform soap(double lr) {
+        return soap(lr, 0.95, 0.95, 1e-8, 10);
+    }
+
+    /** SOAP (Vyas et al. 2024): Adam in the eigenbasis of Shampoo's factors for matrix leaves, Adam for the others. */
+    public static Transform soap(double lr, double beta1, double beta2, double eps, int every) {
+        return new Soap(c(lr), beta1, beta2, eps, every);
+    }
+
+    /** M-FAC with a window of 32 gradients and dampening {@code lambda = 1e-3}. */
+    public static Transform mfac(double lr) {
+        return mfac(lr, 32, 1e-3);
+    }
+
+    /**
+     * M-FAC (Frantar et al. 2021): {@code p -= lr F^{-1} g}, {@code F = lambda I + (1/m) sum g_i g_i'}
+     * over the last {@code m} gradients, by the recursive Woodbury formula.
+     */
+    public static Transform mfac(double lr, int m, double lambda) {
+        return new Mfac(c(lr), m, lambda);
+    }
+
+    /**
+     * ScaledGD (Tong, Ma and Chi 2021) for {@code X = L R'} with factors at the leaf paths
+     * {@code left} and {@code right}: {@code L -= lr grad_L (R'R)^{-1}},
+     * {@code R -= lr grad_R (L'L)^{-1}}; other leaves take plain gradient steps.
+     */
+    public static Transform scaledGd(double lr, String left, String right) {
+        return new ScaledGd(c(lr), left, right);
+    }
+
     // ---- by torch name --------------------------------------------------------------------------
 
     /**
