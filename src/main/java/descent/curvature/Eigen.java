@@ -103,6 +103,49 @@ public final class Eigen {
         return new Pairs(values, vectors, t.size());
     }
 
+    /**
+     * All eigenvalues (largest first) and unit eigenvectors of a small dense symmetric matrix
+     * ({@code a} is read, not modified; its symmetric part is used), by the cyclic Jacobi method:
+     * exact to rounding, {@code O(n^3)} per sweep, for matrices up to a few hundred rows (Kronecker
+     * factors, Hessians of small problems). {@code products} is 0.
+     *
+     * @throws IllegalArgumentException if the matrix is not square or not finite
+     */
+    public static Pairs symmetric(double[][] a) {
+        int n = a.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("Eigen.symmetric: the matrix is empty");
+        }
+        double[][] s = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            if (a[i].length != n) {
+                throw new IllegalArgumentException("Eigen.symmetric: the matrix must be square, got a row of " + a[i].length
+                        + " elements in a matrix of " + n + " rows");
+            }
+            for (int j = 0; j < n; j++) {
+                if (!Double.isFinite(a[i][j])) {
+                    throw new IllegalArgumentException("Eigen.symmetric: element (" + i + ", " + j + ") is " + a[i][j]);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                s[i][j] = 0.5 * (a[i][j] + a[j][i]);
+            }
+        }
+        SymmetricEigen e = SymmetricEigen.of(s);
+        double[] values = new double[n];
+        double[][] vectors = new double[n][n];
+        for (int k = 0; k < n; k++) {
+            int col = n - 1 - k;
+            values[k] = e.values[col];
+            for (int i = 0; i < n; i++) {
+                vectors[k][i] = e.vectors[i][col];
+            }
+        }
+        return new Pairs(values, vectors, 0);
+    }
+
     static double[] gaussian(int n, Rng rng) {
         if (rng == null) {
             throw new IllegalArgumentException("a seeded Rng is required for the start vector");

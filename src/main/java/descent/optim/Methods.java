@@ -7,7 +7,8 @@ package descent.optim;
  * <li>quasi-Newton and conjugate gradients with line searches: {@link #lbfgs}, {@link #lbfgsb}
  * (box constraints, SciPy's algorithm and defaults), {@link #bfgs}, {@link #conjugateGradient};</li>
  * <li>second-order methods on Hessian-vector products (a {@link HessianObjective}):
- * {@link #newtonCg}, {@link #trustRegion}, {@link #dampedNewton};</li>
+ * {@link #newtonCg}, {@link #trustRegion}, {@link #dampedNewton}, {@link #cubicNewton},
+ * {@link #lazyCubicNewton}, {@link #gradientRegularizedNewton};</li>
  * <li>least squares (a {@link ResidualObjective}): {@link #gaussNewton},
  * {@link #levenbergMarquardt}.</li>
  * </ul>
@@ -29,6 +30,14 @@ public final class Methods {
         DUAL,
         /** The dual form when there are fewer residuals than parameters, else the primal. */
         AUTO
+    }
+
+    /** How {@link #cubicNewton(Subproblem, int, double, int)} minimizes its cubic model. */
+    public enum Subproblem {
+        /** Form the Hessian ({@code n} products) at each refresh, eigendecompose it, solve the secular equation exactly. */
+        DENSE,
+        /** Lanczos on Hessian-vector products: the model minimized over a Krylov space of the gradient. */
+        LANCZOS
     }
 
     /** The beta formulas of {@link #conjugateGradient}. */
@@ -159,6 +168,48 @@ public final class Methods {
     /** The Steihaug–Toint trust-region method with every option (see {@link #trustRegion()}). */
     public static Method trustRegion(double initialRadius, double maxRadius, double eta, int maxCgIterations) {
         return new TrustRegion(initialRadius, maxRadius, eta, maxCgIterations);
+    }
+
+    /**
+     * Cubic-regularized Newton with a fresh Hessian at every iteration, its model minimized by
+     * Lanczos (at most 200 products per iteration) and the regularization {@code M} adapted from
+     * 1 by the ARC rule. Needs a {@link HessianObjective}.
+     */
+    public static Method cubicNewton() {
+        return new CubicNewton(Subproblem.LANCZOS, 1, 1, 200);
+    }
+
+    /**
+     * Cubic-regularized Newton with a lazy Hessian (Doikov, Chayti and Jaggi 2023): the Hessian is
+     * formed from {@code n} products and eigendecomposed every {@code refresh} iterations, and
+     * reused in between, where an iteration costs one gradient; the models are solved exactly
+     * (hard case included). For problems up to a few hundred variables.
+     */
+    public static Method lazyCubicNewton(int refresh) {
+        return new CubicNewton(Subproblem.DENSE, refresh, 1, 1);
+    }
+
+    /**
+     * Cubic-regularized Newton with every option: the subproblem solver, the Hessian's refresh
+     * period in iterations, the initial regularization {@code m0 > 0} and the most Lanczos
+     * products per iteration (used by {@link Subproblem#LANCZOS}).
+     */
+    public static Method cubicNewton(Subproblem solver, int refresh, double m0, int maxLanczosSteps) {
+        return new CubicNewton(solver, refresh, m0, maxLanczosSteps);
+    }
+
+    /**
+     * Gradient-regularized Newton (Mishchenko 2023): {@code (hess f + sqrt(H |g|) I) p = -g} by
+     * CG (at most 200 products per solve), with {@code H} found by an adaptive search from 1.
+     * Needs a {@link HessianObjective}.
+     */
+    public static Method gradientRegularizedNewton() {
+        return new RegularizedNewton(1, 200);
+    }
+
+    /** Gradient-regularized Newton with the search started at {@code h0 > 0} and at most {@code maxCgIterations} products per solve. */
+    public static Method gradientRegularizedNewton(double h0, int maxCgIterations) {
+        return new RegularizedNewton(h0, maxCgIterations);
     }
 
     /**

@@ -446,6 +446,138 @@ public final class Optimizers {
         return new Sgld(lr, temperature, seed);
     }
 
+    // ---- curvature-preconditioned (Hessian-vector products from the objective) --------------------
+
+    /**
+     * AdaHessian with the authors' defaults: betas (0.9, 0.999), eps 1e-4, no weight decay,
+     * Hessian power 1, a new Hutchinson estimate every step, seed 0; their lr default is 0.15.
+     * Needs Hessian-vector products: run it with {@link Minimize} on a {@link HessianObjective}
+     * or {@link BatchHessianObjective}.
+     */
+    public static Transform adaHessian(double lr) {
+        return adaHessian(lr, 0.9, 0.999, 1e-4, 0, 1, 1, 0);
+    }
+
+    /**
+     * AdaHessian (Yao et al. 2021): Adam on the squared Hutchinson diagonal of the Hessian, with
+     * decoupled weight decay, the Hessian power {@code k} in (0, 1], a new estimate every
+     * {@code every} steps and the probes' seed.
+     */
+    public static Transform adaHessian(double lr, double beta1, double beta2, double eps, double weightDecay, double hessianPower,
+            int every, long seed) {
+        return new AdaHessian(c(lr), beta1, beta2, eps, weightDecay, hessianPower, every, seed);
+    }
+
+    /** AdaHessian with a scheduled learning rate and the other defaults of {@link #adaHessian(double)}. */
+    public static Transform adaHessian(Schedule lr) {
+        return new AdaHessian(lr, 0.9, 0.999, 1e-4, 0, 1, 1, 0);
+    }
+
+    /**
+     * Sophia-H with betas (0.96, 0.99), gamma 0.01, eps 1e-12, no weight decay, a Hutchinson
+     * estimate every 10 steps, seed 0. Needs Hessian-vector products (see {@link #adaHessian(double)}).
+     */
+    public static Transform sophia(double lr) {
+        return sophia(lr, 0.96, 0.99, 0.01, 1e-12, 0, 10, 0);
+    }
+
+    /**
+     * Sophia-H (Liu et al. 2024): {@code p -= lr clip(m / max(gamma h, eps), 1)} with {@code h} the
+     * running Hutchinson diagonal refreshed every {@code k} steps, and decoupled weight decay.
+     */
+    public static Transform sophia(double lr, double beta1, double beta2, double gamma, double eps, double weightDecay, int k,
+            long seed) {
+        return new Sophia(c(lr), beta1, beta2, gamma, eps, weightDecay, k, seed);
+    }
+
+    /** Sophia-H with a scheduled learning rate and the other defaults of {@link #sophia(double)}. */
+    public static Transform sophia(Schedule lr) {
+        return new Sophia(lr, 0.96, 0.99, 0.01, 1e-12, 0, 10, 0);
+    }
+
+    /**
+     * OASIS with its step size adapted from {@code eta0}: beta2 0.99, truncation alpha 1e-5, 10
+     * warm-up probes, seed 0. Needs Hessian-vector products (see {@link #adaHessian(double)}).
+     */
+    public static Transform oasis(double eta0) {
+        return oasis(eta0, 0.99, 1e-5, 10, 0);
+    }
+
+    /**
+     * OASIS (Jahani et al. 2022): {@code x -= eta D^{-1} g} with the truncated running Hutchinson
+     * diagonal {@code D = max(|D|, alpha)} and {@code eta} from the local smoothness in
+     * {@code D}'s norm.
+     */
+    public static Transform oasis(double eta0, double beta2, double alpha, int warmupProbes, long seed) {
+        return new Oasis(eta0, beta2, alpha, warmupProbes, seed);
+    }
+
+    /**
+     * SANIA with the Hutchinson-diagonal preconditioner of OASIS (beta2 0.99, alpha 1e-5, 10
+     * warm-up probes, seed 0) and the loss's lower bound {@code fStar} (0 for interpolating
+     * models). Needs the loss and Hessian-vector products, which {@link Minimize} provides for a
+     * {@link HessianObjective}.
+     */
+    public static Transform sania(double fStar) {
+        return sania(fStar, 0.99, 1e-5, 10, 0);
+    }
+
+    /** SANIA (Abdukhakimov et al. 2023): {@code x -= (f - fStar) / (g'B^{-1}g) B^{-1} g}, {@code B} as in {@link #oasis(double, double, double, int, long)}. */
+    public static Transform sania(double fStar, double beta2, double alpha, int warmupProbes, long seed) {
+        return new Sania(fStar, beta2, alpha, warmupProbes, seed);
+    }
+
+    // ---- Kronecker-factored, windowed-Fisher and factorization preconditioners ---------------------
+
+    /**
+     * Shampoo grafted to Adam: betas (0.9, 0.999) for Adam's moments and the Kronecker factors,
+     * eps 1e-8, inverse roots floored at 1e-6 of the largest eigenvalue, recomputed every 10 steps.
+     */
+    public static Transform shampoo(double lr) {
+        return shampoo(lr, 0.9, 0.999, 1e-8, 1e-6, 10);
+    }
+
+    /**
+     * Shampoo (Gupta et al. 2018) for matrix leaves: the direction {@code L^{-1/4} m R^{-1/4}}
+     * from running Kronecker factors eigendecomposed every {@code every} steps, with the length of
+     * Adam's step leaf by leaf (grafting); other leaves take Adam's step.
+     */
+    public static Transform shampoo(double lr, double beta1, double beta2, double eps, double rootEps, int every) {
+        return new Shampoo(c(lr), beta1, beta2, eps, rootEps, every);
+    }
+
+    /** SOAP with betas (0.95, 0.95), eps 1e-8 and the eigenbases recomputed every 10 steps. */
+    public static Transform soap(double lr) {
+        return soap(lr, 0.95, 0.95, 1e-8, 10);
+    }
+
+    /** SOAP (Vyas et al. 2024): Adam in the eigenbasis of Shampoo's factors for matrix leaves, Adam for the others. */
+    public static Transform soap(double lr, double beta1, double beta2, double eps, int every) {
+        return new Soap(c(lr), beta1, beta2, eps, every);
+    }
+
+    /** M-FAC with a window of 32 gradients and dampening {@code lambda = 1e-3}. */
+    public static Transform mfac(double lr) {
+        return mfac(lr, 32, 1e-3);
+    }
+
+    /**
+     * M-FAC (Frantar et al. 2021): {@code p -= lr F^{-1} g}, {@code F = lambda I + (1/m) sum g_i g_i'}
+     * over the last {@code m} gradients, by the recursive Woodbury formula.
+     */
+    public static Transform mfac(double lr, int m, double lambda) {
+        return new Mfac(c(lr), m, lambda);
+    }
+
+    /**
+     * ScaledGD (Tong, Ma and Chi 2021) for {@code X = L R'} with factors at the leaf paths
+     * {@code left} and {@code right}: {@code L -= lr grad_L (R'R)^{-1}},
+     * {@code R -= lr grad_R (L'L)^{-1}}; other leaves take plain gradient steps.
+     */
+    public static Transform scaledGd(double lr, String left, String right) {
+        return new ScaledGd(c(lr), left, right);
+    }
+
     // ---- by torch name --------------------------------------------------------------------------
 
     /**

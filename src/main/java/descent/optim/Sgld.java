@@ -21,7 +21,8 @@ final class Sgld extends Fused {
         this.seed = seed;
     }
 
-    private static long mix(long z) {
+    /** SplitMix64's finalizer: a bijective hash of 64 bits. */
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

@@ -1,0 +1,138 @@
+package descent.optim;
+
+import descent.tensor.ParamLayout;
+import descent.tensor.Shape;
+
+/**
+ * Shampoo (Gupta, Koren and Singer 2018) with layer-wise grafting to Adam (Agarwal et al. 2020;
+ * Anil et al. 2020). For each matrix leaf {@code G} ({@code r x c}):
+ * <pre>
+ * L = b2 L + (1 - b2) G G',   R = b2 R + (1 - b2) G'G
+ * every {@code every} steps: eigendecompose L and R, giving L^{-1/4} and R^{-1/4}
+ * m = b1 m + (1 - b1) g,   v = b2 v + (1 - b2) g^2                    (Adam's moments)
+ * A = (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)                   (Adam's direction)
+ * S = L^{-1/4} (m / (1 - b1^t)) R^{-1/4}                                (Shampoo's direction)
+ * p = p - lr (|A|_F / |S|_F) S
+ * </pre>
+ * Shampoo gives the direction and Adam the step's length, leaf by leaf. The inverse roots use the
+ * eigenvalues floored at {@code rootEps} times the largest ({@code (lambda + rootEps lambda_max)^{-1/4}}).
+ * Leaves that are not matrices take Adam's step. The factors are eigendecomposed by
+ * {@link descent.curvature.Eigen#symmetric}, for factors up to a few hundred rows.
+ */
+final class Shampoo implements Transform {
+    private final Hyper lr;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double rootEps;
+    private final int every;
+
+    Shampoo(Schedule lr, double beta1, double beta2, double eps, double rootEps, int every) {
+        this.lr = Hyper.of("shampoo", "lr", lr, Hyper.Range.NON_NEGATIVE);
+        this.beta1 = Hyper.check("shampoo", "beta1", beta1, Hyper.Range.UNIT);
+        this.beta2 = Hyper.check("shampoo", "beta2", beta2, Hyper.Range.UNIT);
+        this.eps = Hyper.check("shampoo", "eps", eps, Hyper.Range.POSITIVE);
+        this.rootEps = Hyper.check("shampoo", "rootEps", rootEps, Hyper.Range.POSITIVE);
+        this.every = Hyper.checkAtLeast("shampoo", "every", every, 1);
+    }
+
+    /**
+     * The factors of every matrix leaf (null for other leaves), with their arrays, the
+     * eigendecompositions included, registered in {@code state} so that checkpoints keep them.
+     */
+    static Kronecker[] factors(ParamLayout layout, FactorState state) {
+        Kronecker[] k = new Kronecker[layout.leafCount()];
+        for (int i = 0; i < k.length; i++) {
+            Shape s = layout.shape(i);
+            if (s.rank() == 2) {
+                int r = s.dim(0);
+                int c = s.dim(1);
+                k[i] = new Kronecker(r, c, state.array("L" + i, r * r), state.array("R" + i, c * c), state.array("QL" + i, r * r),
+                        state.array("QR" + i, c * c), state.array("eigenvaluesL" + i, r), state.array("eigenvaluesR" + i, c));
+            }
+        }
+        return k;
+    }
+
+    /** A state that registers the factors' arrays. */
+    static class FactorState extends State {
+        FactorState(String kind) {
+            super(kind);
+        }
+
+        double[] array(String name, int n) {
+            return doubles(name, n);
+        }
+    }
+
+    private static final class ShampooState extends FactorState {
+        final long[] count = longs("count", 1);
+        final double[] m;
+        final double[] v;
+        final double[] adam;
+        final double[] direction;
+        final ParamLayout layout;
+        final Kronecker[] factors;
+
+        ShampooState(ParamLayout layout) {
+            super("shampoo");
+            int n = layout.size();
+            this.layout = layout;
+            m = doubles("m", n);
+            v = doubles("v", n);
+            adam = new double[n];
+            direction = new double[n];
+            factors = factors(layout, this);
+        }
+    }
+
+    @Override
+    public State init(ParamLayout layout, double[] params) {
+        return new ShampooState(layout);
+    }
+
+    @Override
+    public void update(double[] updates, State state, double[] params, Context context) {
+        ShampooState s = (ShampooState) state;
+        long t = s.count[0];
+        int n = updates.length;
+        double bc1 = 1 - Math.pow(beta1, t + 1);
+        double bc2 = 1 - Math.pow(beta2, t + 1);
+        for (int i = 0; i < n; i++) {
+            double g = updates[i];
+            s.m[i] = beta1 * s.m[i] + (1 - beta1) * g;
+            s.v[i] = beta2 * s.v[i] + (1 - beta2) * g * g;
+            s.adam[i] = s.m[i] / bc1 / (Math.sqrt(s.v[i] / bc2) + eps);
+            s.direction[i] = s.m[i] / bc1;
+        }
+        double rate = lr.at(t);
+        for (int leaf = 0; leaf < s.factors.length; leaf++) {
+            int off = s.layout.offset(leaf);
+            int size = s.layout.size(leaf);
+            Kronecker k = s.factors[leaf];
+            if (k == null) {
+                for (int i = off; i < off + size; i++) {
+                    updates[i] = -rate * s.adam[i];
+                }
+                continue;
+            }
+            k.accumulate(updates, off, beta2);
+            if (t % every == 0) {
+                k.decompose();
+            }
+            k.precondition(s.direction, off, s.direction, rootEps);
+            double na = Math.sqrt(Vec.sumSquares(s.adam, off, off + size));
+            double ns = Math.sqrt(Vec.sumSquares(s.direction, off, off + size));
+            double scale = ns > 0 ? na / ns : 0;
+            for (int i = off; i < off + size; i++) {
+                updates[i] = -rate * scale * s.direction[i];
+            }
+        }
+        s.count[0] = t + 1;
+    }
+
+    @Override
+    public double learningRate(State state) {
+        return lr.at(((ShampooState) state).count[0]);
+    }
+}
