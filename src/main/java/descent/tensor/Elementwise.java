@@ -9,7 +9,7 @@ public final class Elementwise {
      * Elements per thread below which a transcendental function is not worth splitting; cheap
      * arithmetic is memory-bound and always runs on the calling thread.
      */
-    private static final int GRAIN = Simd.ENABLED ? 32768 : 8192;
+    private static final int GRAIN = 16384;
 
     /**
      * Kernel computing {@code op} elementwise over an input of {@code shape}. Safe to run in place.
