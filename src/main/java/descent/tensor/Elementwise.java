@@ -5,11 +5,13 @@ public final class Elementwise {
     private Elementwise() {
     }
 
-    /**
-     * Elements per thread below which a transcendental function is not worth splitting; cheap
-     * arithmetic is memory-bound and always runs on the calling thread.
-     */
+    /** Elements per thread below which a transcendental function is not worth splitting. */
     private static final int GRAIN = 16384;
+    /**
+     * Elements per thread below which memory-bound work (arithmetic, selection, reduction) is not
+     * worth splitting: the handover to another thread costs about as much as this many elements.
+     */
+    static final int MEMORY_GRAIN = 1 << 16;
 
     /**
      * Kernel computing {@code op} elementwise over an input of {@code shape}. Safe to run in place.
@@ -36,46 +38,69 @@ public final class Elementwise {
 
     /**
      * Kernel computing {@code op(a, b)} with broadcasting. The output may share its buffer with an
-     * operand that has the output's shape.
+     * operand that has the output's shape. Large outputs are split across the available processors.
      *
      * @throws IllegalArgumentException naming the op and both shapes if they do not broadcast
      */
     public static Kernel binary(BinaryOp op, Shape a, Shape b) {
         Shape out = Shape.broadcast(op.label(), a, b);
-        if (a.equals(b)) {
-            int n = out.size();
-            return (in, o) -> op.loop(in[0], 0, in[1], 0, o, 0, n);
-        }
-        Broadcast plan = new Broadcast(out, a, b);
-        return (in, o) -> {
-            int len = plan.run;
-            for (int q = 0; q < plan.runs; q++) {
-                double[] x = plan.source(0, in[0], q);
-                double[] y = plan.source(1, in[1], q);
-                op.loop(x, plan.offset(0, q), y, plan.offset(1, q), o, q * len, len);
+        int n = out.size();
+        Broadcast plan = a.equals(b) ? null : new Broadcast(out, a, b);
+        return new Kernel() {
+            private double[] x;
+            private double[] y;
+            private double[] o;
+            private final Parallel split = new Parallel(n, MEMORY_GRAIN, (lo, hi) -> range(lo, hi));
+
+            private void range(int lo, int hi) {
+                if (plan == null) {
+                    op.loop(x, lo, y, lo, o, lo, hi - lo);
+                } else {
+                    plan.binary(op, x, y, o, lo, hi);
+                }
+            }
+
+            @Override
+            public void run(double[][] in, double[] out) {
+                x = in[0];
+                y = in[1];
+                o = out;
+                if (split.isParallel()) {
+                    split.run();
+                } else {
+                    range(0, n);
+                }
+                x = null;
+                y = null;
+                o = null;
             }
         };
     }
 
     /**
-     * Kernel computing {@code cond != 0 ? a : b} elementwise with broadcasting of all three operands.
+     * Kernel computing {@code cond != 0 ? a : b} elementwise with broadcasting of all three operands
+     * (a NaN condition counts as true). Large outputs are split across the available processors.
      */
     public static Kernel where(Shape cond, Shape a, Shape b) {
-        Shape out = Shape.broadcast("where", Shape.broadcast("where", cond, a), b);
+        Shape out = whereShape(cond, a, b);
+        int n = out.size();
         Broadcast plan = new Broadcast(out, cond, a, b);
-        return (in, o) -> {
-            int len = plan.run;
-            for (int q = 0; q < plan.runs; q++) {
-                double[] c = plan.source(0, in[0], q);
-                double[] x = plan.source(1, in[1], q);
-                double[] y = plan.source(2, in[2], q);
-                int co = plan.offset(0, q);
-                int xo = plan.offset(1, q);
-                int yo = plan.offset(2, q);
-                int oo = q * len;
-                for (int i = 0; i < len; i++) {
-                    o[oo + i] = c[co + i] != 0 ? x[xo + i] : y[yo + i];
+        return new Kernel() {
+            private double[][] in;
+            private double[] o;
+            private final Parallel split = new Parallel(n, MEMORY_GRAIN, (lo, hi) -> plan.where(in[0], in[1], in[2], o, lo, hi));
+
+            @Override
+            public void run(double[][] in, double[] out) {
+                this.in = in;
+                o = out;
+                if (split.isParallel()) {
+                    split.run();
+                } else {
+                    plan.where(in[0], in[1], in[2], out, 0, n);
                 }
+                this.in = null;
+                o = null;
             }
         };
     }

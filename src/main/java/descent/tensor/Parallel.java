@@ -6,12 +6,33 @@ import java.util.concurrent.RecursiveAction;
 /**
  * Splits a loop over [0, n) into equal chunks run on the common fork-join pool and the calling
  * thread. An instance is prepared once per kernel and reused, so running it allocates nothing;
- * like the kernel that owns it, it must not run on two threads at once.
+ * like the kernel that owns it, it must not run on two threads at once. Chunk boundaries depend
+ * only on n, the grain and the number of ways, never on timing.
  */
 final class Parallel {
-    /** Number of ways work is split: the processors available to the JVM. */
-    static final int WAYS = Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1,
-            Runtime.getRuntime().availableProcessors()));
+    /**
+     * Number of ways work is split: the processors available to the JVM, or fewer if the system
+     * property {@code descent.threads} says so.
+     */
+    static final int WAYS = ways(System.getProperty("descent.threads"));
+
+    static int ways(String limit) {
+        int ways = Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism() + 1,
+                Runtime.getRuntime().availableProcessors()));
+        if (limit != null) {
+            int n;
+            try {
+                n = Integer.parseInt(limit.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("descent.threads must be a positive integer, not '" + limit + "'");
+            }
+            if (n < 1) {
+                throw new IllegalArgumentException("descent.threads must be a positive integer, not " + n);
+            }
+            ways = Math.min(ways, n);
+        }
+        return ways;
+    }
 
     /** The loop body over a sub-range. */
     @FunctionalInterface
