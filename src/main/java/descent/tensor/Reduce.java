@@ -318,23 +318,12 @@ public final class Reduce {
         return (n / 2 + 3) & ~3;
     }
 
-    /** Maximum of x[off .. off+n) in four interleaved chains (max is exact, so the order does not matter). */
     private static double maxRun(double[] x, int off, int n) {
-        double m0 = Double.NEGATIVE_INFINITY;
-        double m1 = m0;
-        double m2 = m0;
-        double m3 = m0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            m0 = Math.max(m0, x[off + i]);
-            m1 = Math.max(m1, x[off + i + 1]);
-            m2 = Math.max(m2, x[off + i + 2]);
-            m3 = Math.max(m3, x[off + i + 3]);
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            m = Math.max(m, x[off + i]);
         }
-        for (; i < n; i++) {
-            m0 = Math.max(m0, x[off + i]);
-        }
-        return Math.max(Math.max(m0, m1), Math.max(m2, m3));
+        return m;
     }
 
     /** Sums over the rows of columns [lo, hi) of a rows x cols block. */

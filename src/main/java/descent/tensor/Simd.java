@@ -130,7 +130,9 @@ public final class Simd {
         if (measured.length() > 0) {
             d.append(": ").append(measured);
         }
-        if (!pending.isEmpty()) {
+        if (measured.length() == 0) {
+            d.append("; each function is measured at first use");
+        } else if (!pending.isEmpty()) {
             d.append("; not yet measured: ").append(String.join(", ", pending));
         }
         return d.toString();

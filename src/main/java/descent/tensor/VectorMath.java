@@ -129,9 +129,12 @@ final class VectorMath {
             DoubleVector l = kd.mul(LN2_LO);
             DoubleVector r = h.sub(l);
             DoubleVector s = h.add(1);
-            DoubleVector poly = r.mul(E9).add(E8).mul(r).add(E7).mul(r).add(E6).mul(r).add(E5).mul(r).add(E4)
-                    .mul(r).add(E3).mul(r).add(E2).mul(r).add(E1).mul(r).add(E0);
-            DoubleVector tail = s.neg().add(1).add(h).add(r.mul(r).mul(poly).sub(l));
+            DoubleVector r2 = r.mul(r);
+            DoubleVector r4 = r2.mul(r2);
+            DoubleVector b0 = r.mul(E1).add(E0).add(r.mul(E3).add(E2).mul(r2));
+            DoubleVector b1 = r.mul(E5).add(E4).add(r.mul(E7).add(E6).mul(r2));
+            DoubleVector poly = b0.add(b1.mul(r4)).add(r.mul(E9).add(E8).mul(r4.mul(r4)));
+            DoubleVector tail = s.neg().add(1).add(h).add(r2.mul(poly).sub(l));
             DoubleVector e = s.add(tail);
             // 2^k as one factor while it is a normal number (the same product as FastMath.scale's two).
             if (kd.compare(GT, -1000).and(kd.compare(LT, 1000)).allTrue()) {
@@ -207,8 +210,9 @@ final class VectorMath {
             DoubleVector kd = DoubleVector.zero(S).blend(1.0, big);
             DoubleVector s = f.div(f.add(2));
             DoubleVector z = s.mul(s);
-            DoubleVector poly = z.mul(L6).add(L5).mul(z).add(L4).mul(z).add(L3).mul(z).add(L2).mul(z).add(L1).mul(z)
-                    .add(L0).mul(z);
+            DoubleVector z2 = z.mul(z);
+            DoubleVector poly = z.mul(L1).add(L0).add(z.mul(L3).add(L2).mul(z2))
+                    .add(z.mul(L5).add(L4).add(z2.mul(L6)).mul(z2.mul(z2))).mul(z);
             DoubleVector hfsq = f.mul(0.5).mul(f);
             DoubleVector a = kd.mul(LN2_HI);
             DoubleVector t = a.add(f);
@@ -272,11 +276,13 @@ final class VectorMath {
                 DoubleVector z = v.mul(v);
                 DoubleVector near;
                 if (odd) {
-                    DoubleVector p = z.mul(H6).add(H5).mul(z).add(H4).mul(z).add(H3).mul(z).add(H2).mul(z).add(H1)
-                            .mul(z).add(H0);
+                    DoubleVector z2 = z.mul(z);
+                    DoubleVector p = z.mul(H1).add(H0).add(z.mul(H3).add(H2).mul(z2))
+                            .add(z.mul(H5).add(H4).add(z2.mul(H6)).mul(z2.mul(z2)));
                     near = v.add(v.mul(z).mul(p));
                 } else {
-                    DoubleVector p = z.mul(K5).add(K4).mul(z).add(K3).mul(z).add(K2).mul(z).add(K1).mul(z).add(K0);
+                    DoubleVector z2 = z.mul(z);
+                    DoubleVector p = z.mul(K1).add(K0).add(z.mul(K3).add(K2).mul(z2)).add(z.mul(K5).add(K4).mul(z2.mul(z2)));
                     DoubleVector hz = z.mul(0.5);
                     DoubleVector w = hz.add(1);
                     near = w.add(w.neg().add(1).add(hz).add(z.mul(z).mul(p)));
@@ -401,8 +407,9 @@ final class VectorMath {
             DoubleVector kd = kb.add(MAGIC_BITS).reinterpretAsDoubles().sub(MAGIC + 1024).sub(shift);
             DoubleVector s = f.div(f.add(2));
             DoubleVector z = s.mul(s);
-            DoubleVector poly = z.mul(L6).add(L5).mul(z).add(L4).mul(z).add(L3).mul(z).add(L2).mul(z).add(L1).mul(z)
-                    .add(L0).mul(z);
+            DoubleVector z2 = z.mul(z);
+            DoubleVector poly = z.mul(L1).add(L0).add(z.mul(L3).add(L2).mul(z2))
+                    .add(z.mul(L5).add(L4).add(z2.mul(L6)).mul(z2.mul(z2))).mul(z);
             DoubleVector hfsq = f.mul(0.5).mul(f);
             DoubleVector a = kd.mul(LN2_HI);
             DoubleVector t = a.add(f);
@@ -428,8 +435,12 @@ final class VectorMath {
                     .blend(ATAN_3HALF_LO, r3).blend(PIO2_LO, r4);
             DoubleVector u = num.div(den);
             DoubleVector z = u.mul(u);
-            DoubleVector poly = z.mul(A10).add(A9).mul(z).add(A8).mul(z).add(A7).mul(z).add(A6).mul(z).add(A5).mul(z)
-                    .add(A4).mul(z).add(A3).mul(z).add(A2).mul(z).add(A1).mul(z).add(A0);
+            DoubleVector z2 = z.mul(z);
+            DoubleVector z4 = z2.mul(z2);
+            DoubleVector q0 = z.mul(A1).add(A0).add(z.mul(A3).add(A2).mul(z2));
+            DoubleVector q1 = z.mul(A5).add(A4).add(z.mul(A7).add(A6).mul(z2));
+            DoubleVector q2 = z.mul(A9).add(A8).add(z2.mul(A10));
+            DoubleVector poly = q0.add(q1.mul(z4)).add(q2.mul(z4.mul(z4)));
             DoubleVector p = u.mul(z).mul(poly);
             DoubleVector sum = baseHi.add(u);
             DoubleVector e = baseHi.sub(sum).add(u);

@@ -146,7 +146,9 @@ class SimdTest {
         assertTrue(m.find(), d);
         double vector = Double.parseDouble(m.group(2));
         double scalar = Double.parseDouble(m.group(3));
-        assertEquals(vector < scalar ? "simd" : "scalar", m.group(1), d);
+        if (vector != scalar) {
+            assertEquals(vector < scalar ? "simd" : "scalar", m.group(1), d);
+        }
         assertEquals(m.group(1).equals("simd"), Simd.usesVector(UnaryOp.TANH));
         assertTrue(d.contains("per function by measurement"), d);
     }

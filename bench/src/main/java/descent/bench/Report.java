@@ -89,7 +89,8 @@ public final class Report {
         Mlp mlp = new Mlp(MlpBench.BATCH, MlpBench.IN, MlpBench.WIDTH, MlpBench.HIDDEN, 1);
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nDescent benchmark report (%d cores; medians of JMH sample time)%n", cores));
-        out.append("matmul: ").append(MatMul.backendDescription()).append("; elementwise: ").append(Simd.description())
+        Simd.calibrate();
+        out.append("matmul: ").append(MatMul.backendDescription()).append("\nelementwise: ").append(Simd.description())
                 .append("\n\n");
         double roofline = 0;
         if (median.containsKey("RooflineBench.gemm/1024")) {
