@@ -107,7 +107,10 @@ public final class Reduce {
             return (i, o) -> System.arraycopy(i[0], 0, o, 0, n);
         }
         if (segs == 1) {
-            return new Whole(n, sum);
+            if (Whole.depth(n) > 0) {
+                return new Whole(n, sum);
+            }
+            return sum ? (i, o) -> o[0] = sumRun(i[0], 0, n) : (i, o) -> o[0] = maxRun(i[0], 0, n);
         }
         if (segs == 2 && !flags[0]) {
             int rows = sizes[0];
@@ -187,15 +190,21 @@ public final class Reduce {
         private double[] x;
         private int cursor;
 
-        Whole(int n, boolean sum) {
-            this.n = n;
-            this.sum = sum;
+        /** Levels of the tree cut for n elements: enough for two subtrees per processor, or 0 to stay on one thread. */
+        static int depth(int n) {
             int d = 0;
             if (Parallel.WAYS > 1 && n >= 2 * Elementwise.MEMORY_GRAIN) {
                 while ((1 << d) < 2 * Parallel.WAYS) {
                     d++;
                 }
             }
+            return d;
+        }
+
+        Whole(int n, boolean sum) {
+            this.n = n;
+            this.sum = sum;
+            int d = depth(n);
             this.depth = d;
             int leaves = countLeaves(n, d);
             this.leafOff = new int[leaves];
@@ -243,10 +252,6 @@ public final class Reduce {
 
         @Override
         public void run(double[][] in, double[] out) {
-            if (depth == 0) {
-                out[0] = sum ? sumRun(in[0], 0, n) : maxRun(in[0], 0, n);
-                return;
-            }
             x = in[0];
             split.run();
             x = null;

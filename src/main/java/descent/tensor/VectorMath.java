@@ -131,9 +131,9 @@ final class VectorMath {
             DoubleVector s = h.add(1);
             DoubleVector r2 = r.mul(r);
             DoubleVector r4 = r2.mul(r2);
-            DoubleVector b0 = r.mul(E1).add(E0).add(r.mul(E3).add(E2).mul(r2));
-            DoubleVector b1 = r.mul(E5).add(E4).add(r.mul(E7).add(E6).mul(r2));
-            DoubleVector poly = b0.add(b1.mul(r4)).add(r.mul(E9).add(E8).mul(r4.mul(r4)));
+            DoubleVector b0 = r.mul(E2).add(E1).add(r.mul(E4).add(E3).mul(r2));
+            DoubleVector b1 = r.mul(E6).add(E5).add(r.mul(E8).add(E7).mul(r2));
+            DoubleVector poly = b0.add(b1.mul(r4)).add(r4.mul(r4).mul(E9)).mul(r).add(E0);
             DoubleVector tail = s.neg().add(1).add(h).add(r2.mul(poly).sub(l));
             DoubleVector e = s.add(tail);
             // 2^k as one factor while it is a normal number (the same product as FastMath.scale's two).
