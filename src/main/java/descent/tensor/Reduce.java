@@ -7,7 +7,9 @@ import java.util.Arrays;
  * the output shape. Axes are first collapsed: adjacent axes that are both kept or both reduced
  * merge, so every reduction becomes row sums, column sums, or a batch of column sums, each with a
  * contiguous inner loop; other patterns fall back to an index walk. Sums of contiguous runs are
- * pairwise, so their rounding error grows with log n rather than n.
+ * pairwise, so their rounding error grows with log n rather than n. Large reductions are split
+ * across processors along fixed boundaries and combined in a fixed order, so results never depend
+ * on timing or on the number of processors: each output is computed exactly as on one thread.
  */
 public final class Reduce {
     private static final int PAIRWISE_BLOCK = 128;
