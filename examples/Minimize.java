@@ -1,7 +1,7 @@
 import descent.ad.AD;
 import descent.ad.Func;
-import descent.ad.core.Value;
-import descent.ad.plan.Plan;
+import descent.tensor.Value;
+import descent.ad.Compiled;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 
@@ -17,9 +17,9 @@ public class Minimize {
         Tensor y = x.mul(1.3).sin().mul(2.0).add(0.5).add(rng.normal(0, 0.05, 200));
 
         // params = (a, b, c); loss = mean((a sin(b x) + c - y)^2)
-        Func loss = Func.of(p -> p.index(0, 0).mul(Value.constant(x).mul(p.index(0, 1)).sin())
+        Func loss = Func.of(p -> p.index(0, 0).mul(p.constant(x).mul(p.index(0, 1)).sin())
                 .add(p.index(0, 2)).sub(y).square().mean());
-        Plan step = AD.valueAndGrad(loss).compile(Shape.of(3));
+        Compiled step = AD.valueAndGrad(loss).compile(Shape.of(3));
 
         double[] p = {1.0, 1.0, 0.0};
         double[] velocity = new double[3];

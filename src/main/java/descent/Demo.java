@@ -1,18 +1,25 @@
 package descent;
 
-import descent.ad.AD;
 import descent.ad.Func;
-import descent.ad.core.Value;
-import descent.ad.plan.Plan;
-import descent.tensor.Shape;
+import descent.tensor.Value;
+import descent.optim.Minimize;
+import descent.optim.Objective;
+import descent.optim.Optimizers;
+import descent.optim.Result;
+import descent.optim.Schedule;
+import descent.optim.Stop;
+import descent.optim.Transform;
+import descent.optim.Transforms;
+import descent.tensor.Params;
 import descent.tensor.Tensor;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * The {@code ./descent demo} program: minimizes the Rosenbrock function in 2 and 100 dimensions
- * with gradients from reverse-mode AD and a plain gradient method (steepest descent with Armijo
- * backtracking), printing progress and the final point.
+ * The {@code ./descent demo} program: a comparison of optimizers from {@code descent.optim} on the
+ * Rosenbrock function in 2 and 100 dimensions, with gradients from reverse-mode AD, printed as a
+ * table of steps, final loss, distance to the minimum and time.
  */
 public final class Demo {
     private Demo() {
@@ -26,100 +33,58 @@ public final class Demo {
         return tail.sub(head.square()).square().mul(100).add(head.rsub(1).square()).sum();
     }
 
-    /** The outcome of a descent run. */
-    public record Result(double[] x, double value, double gradientNorm, int iterations, boolean converged) {
+    private record Entry(String name, Supplier<Transform> optimizer, long steps) {
     }
 
-    /**
-     * Steepest descent with Armijo backtracking from {@code x0}: each step tries twice the last
-     * accepted step length and halves it until f decreases by at least 1e-4 * step * |g|^2.
-     * Stops when |g| &lt; {@code tolerance} or after {@code maxIterations}.
-     */
-    public static Result minimize(Func f, double[] x0, double tolerance, int maxIterations, int reportEvery) {
-        int n = x0.length;
-        Shape shape = Shape.of(n);
-        Plan valueAndGrad = AD.valueAndGrad(f).compile(shape);
-        Plan value = f.compile(shape);
-        double[] x = x0.clone();
-        double[][] out = {new double[1], new double[n]};
-        double[][] trialOut = {new double[1]};
-        double[] trial = new double[n];
-        double step = 1e-3;
-        int it = 0;
-        valueAndGrad.runInto(new Tensor[] {Tensor.wrap(x, n)}, out);
-        double fx = out[0][0];
-        double gnorm = norm(out[1]);
-        System.out.printf(Locale.ROOT, "  %7s  %14s  %10s  %10s%n", "iter", "f(x)", "|grad f|", "step");
-        while (gnorm >= tolerance && it < maxIterations) {
-            if (it % reportEvery == 0) {
-                System.out.printf(Locale.ROOT, "  %7d  %14.8e  %10.3e  %10.3e%n", it, fx, gnorm, step);
+    private static Schedule decay(double lr, long steps) {
+        return Schedule.exponential(lr, 1e-4, steps, false);
+    }
+
+    private static void compare(String title, Params<Tensor> x0, Entry... entries) {
+        Objective f = Objective.of(Func.of(Demo::rosenbrock), x0);
+        int n = x0.get("x").size();
+        System.out.println(title);
+        System.out.printf(Locale.ROOT, "  %-24s %8s  %-13s %10s %12s %9s%n", "optimizer", "steps", "stopped by", "f(x)", "|x - x*|",
+                "time");
+        for (Entry e : entries) {
+            Result r = Minimize.with(e.optimizer.get()).steps(e.steps).stopWhen(Stop.gradientNorm(1e-8)).run(f, x0);
+            double[] x = r.x();
+            double d = 0;
+            for (double v : x) {
+                d += (v - 1) * (v - 1);
             }
-            double[] g = out[1];
-            double g2 = gnorm * gnorm;
-            step *= 2;
-            double ft;
-            while (true) {
-                for (int i = 0; i < n; i++) {
-                    trial[i] = x[i] - step * g[i];
-                }
-                value.runInto(new Tensor[] {Tensor.wrap(trial, n)}, trialOut);
-                ft = trialOut[0][0];
-                if (ft <= fx - 1e-4 * step * g2 || step < 1e-20) {
-                    break;
-                }
-                step *= 0.5;
-            }
-            System.arraycopy(trial, 0, x, 0, n);
-            valueAndGrad.runInto(new Tensor[] {Tensor.wrap(x, n)}, out);
-            fx = out[0][0];
-            gnorm = norm(out[1]);
-            it++;
+            System.out.printf(Locale.ROOT, "  %-24s %8d  %-13s %10.3e %12.3e %7.0f ms%n", e.name, r.steps(),
+                    r.reason().name().toLowerCase(Locale.ROOT), r.value(), Math.sqrt(d), r.nanos() / 1e6);
         }
-        System.out.printf(Locale.ROOT, "  %7d  %14.8e  %10.3e  %10.3e%n", it, fx, gnorm, step);
-        return new Result(x, fx, gnorm, it, gnorm < tolerance);
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double d : v) {
-            s += d * d;
-        }
-        return Math.sqrt(s);
-    }
-
-    private static void report(String label, Result r, long nanos) {
-        StringBuilder head = new StringBuilder();
-        int show = Math.min(r.x().length, 4);
-        for (int i = 0; i < show; i++) {
-            head.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.6f", r.x()[i]));
-        }
-        if (r.x().length > show) {
-            head.append(", ...");
-        }
-        double maxDev = 0;
-        for (double v : r.x()) {
-            maxDev = Math.max(maxDev, Math.abs(v - 1));
-        }
-        System.out.printf(Locale.ROOT, "  %s after %d iterations (%.0f ms, %.1f us per iteration)%n",
-                r.converged() ? "converged" : "stopped", r.iterations(), nanos / 1e6, nanos / 1e3 / Math.max(1, r.iterations()));
-        System.out.printf(Locale.ROOT, "  %s: x = (%s), f(x) = %.3e, |grad f| = %.2e, max |x_i - 1| = %.2e%n%n",
-                label, head, r.value(), r.gradientNorm(), maxDev);
+        System.out.printf(Locale.ROOT, "  (%d parameters; runs stop when |grad f| <= 1e-8 or the step budget is spent)%n%n", n);
     }
 
     /** Runs the demo. */
     public static void main(String[] args) {
-        System.out.println("Descent demo: minimize the Rosenbrock function with gradients from reverse-mode AD");
-        System.out.println("and steepest descent with Armijo backtracking.");
+        System.out.println("Descent demo: the optimizers of descent.optim on the Rosenbrock function, gradients from reverse-mode AD");
         System.out.println();
-        Func f = Func.of(Demo::rosenbrock);
-        System.out.println("2-D Rosenbrock from (-1.2, 1.0); minimum f = 0 at (1, 1)");
-        long t0 = System.nanoTime();
-        Result r2 = minimize(f, new double[] {-1.2, 1.0}, 1e-6, 200_000, 2000);
-        report("2-D", r2, System.nanoTime() - t0);
-        int n = 100;
-        System.out.println(n + "-D Rosenbrock from x = 0; minimum f = 0 at (1, ..., 1)");
-        t0 = System.nanoTime();
-        Result r100 = minimize(f, new double[n], 1e-6, 500_000, 5000);
-        report(n + "-D", r100, System.nanoTime() - t0);
+        compare("2-D Rosenbrock from (-1.2, 1); minimum f = 0 at (1, 1)", Params.of("x", Tensor.of(-1.2, 1)),
+                new Entry("SGD", () -> Optimizers.sgd(1.5e-3), 30_000),
+                new Entry("SGD, Nesterov momentum", () -> Optimizers.sgd(5e-4, 0.9, 0, 0, true), 30_000),
+                new Entry("Adagrad", () -> Optimizers.adagrad(0.5), 30_000),
+                new Entry("RMSprop, decaying lr", () -> Transforms.chain(Optimizers.rmsprop(1), Transforms.scale(decay(1e-2, 20_000))),
+                        20_000),
+                new Entry("Rprop", () -> Optimizers.rprop(1e-2, 0.5, 1.2, 1e-12, 50), 30_000),
+                new Entry("Adam", () -> Optimizers.adam(0.02), 30_000),
+                new Entry("AMSGrad", () -> Optimizers.amsgrad(0.02), 30_000),
+                new Entry("RAdam", () -> Optimizers.radam(2e-3), 30_000),
+                new Entry("Lion, decaying lr", () -> Optimizers.lion(decay(0.02, 10_000), Schedule.constant(0.9), Schedule.constant(0.99),
+                        Schedule.constant(0)), 10_000),
+                new Entry("Schedule-Free AdamW", () -> Optimizers.scheduleFreeAdamW(0.01), 30_000),
+                new Entry("Prodigy", () -> Optimizers.prodigy(0.3, 0.9, 0.999, Double.NaN, 1e-8, 0, true, true, true, 1e-6, 0.1,
+                        Double.POSITIVE_INFINITY), 30_000),
+                new Entry("SAM (SGD), decaying rho", () -> Optimizers.sam(Optimizers.sgd(1.5e-3), decay(0.05, 30_000)), 30_000),
+                new Entry("SPS", () -> Optimizers.sps(1e-2), 30_000));
+        compare("100-D Rosenbrock from x = 0; minimum f = 0 at (1, ..., 1)", Params.of("x", Tensor.zeros(100)),
+                new Entry("Adam", () -> Optimizers.adam(0.01), 50_000),
+                new Entry("Adam, warmup-cosine lr", () -> Optimizers.adamW(Schedule.warmupCosine(0, 0.02, 500, 50_000, 0), 0.9, 0.999, 1e-8,
+                        0), 50_000),
+                new Entry("Rprop", () -> Optimizers.rprop(1e-2, 0.5, 1.2, 1e-12, 50), 50_000),
+                new Entry("NAdam", () -> Optimizers.nadam(0.01), 50_000));
     }
 }

@@ -1,14 +1,13 @@
 package descent.ad;
 
-import descent.ad.core.Primitive;
-import descent.ad.core.Sample;
-import descent.ad.core.Series;
-import descent.ad.core.Value;
+import descent.tensor.Ops;
+import descent.tensor.Primitive;
+import descent.tensor.Series;
+import descent.tensor.Value;
 import descent.tensor.Kernel;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -164,7 +163,12 @@ public final class CustomOp {
 
         @Override
         public Shape shape(Shape... in) {
-            return shapeRule.apply(in);
+            Shape s = shapeRule.apply(in);
+            if (s == null) {
+                throw new IllegalStateException("custom op '" + name + "': its shape rule returned null for operand shapes "
+                        + java.util.Arrays.toString(in));
+            }
+            return s;
         }
 
         @Override
@@ -177,7 +181,7 @@ public final class CustomOp {
             return (bufs, o) -> {
                 Tensor[] x = new Tensor[bufs.length];
                 for (int i = 0; i < x.length; i++) {
-                    x[i] = Tensor.wrap(bufs[i].clone(), in[i]);
+                    x[i] = Tensor.copyOf(bufs[i], in[i].dims());
                 }
                 Tensor r = eval.apply(x);
                 if (r == null || !r.shape().equals(out)) {
@@ -193,50 +197,94 @@ public final class CustomOp {
                     + method + "(...)");
         }
 
+        /** Rules are written over traced values; Descent only ever calls them with those. */
+        private static Value[] values(Object[] x) {
+            Value[] v = new Value[x.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (Value) x[i];
+            }
+            return v;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T extends Ops<T>> T typed(Value v) {
+            return (T) v;
+        }
+
+        private <T extends Ops<T>> T[] typedArray(T like, Value[] r) {
+            T[] out = like.newArray(r.length);
+            for (int i = 0; i < r.length; i++) {
+                out[i] = typed(r[i]);
+            }
+            return out;
+        }
+
+        private void checkShape(Value v, Shape expected, String what) {
+            if (v != null && !v.shape().equals(expected)) {
+                throw new IllegalStateException("custom op '" + name + "': " + what + " has shape " + v.shape()
+                        + " but must have shape " + expected);
+            }
+        }
+
         @Override
-        public Value jvp(Value[] x, Value[] tangents, Value y) {
+        public <T extends Ops<T>> T jvp(T[] x, T[] tangents, T y) {
             if (jvpRule == null) {
                 throw missing("forward-mode (jvp)", "jvp");
             }
+            Value[] xs = values(x);
             Value[] t = new Value[tangents.length];
             for (int i = 0; i < t.length; i++) {
-                t[i] = tangents[i] != null ? tangents[i] : Value.zeros(x[i].shape());
+                t[i] = tangents[i] != null ? (Value) tangents[i] : xs[i].zerosOf(xs[i].shape());
             }
-            return jvpRule.apply(x, t, y);
+            Value r = jvpRule.apply(xs, t, (Value) y);
+            checkShape(r, y.shape(), "the jvp rule's tangent");
+            return typed(r);
         }
 
         @Override
-        public Value[] vjp(Value[] x, Value y, Value ct, boolean[] needed) {
+        public <T extends Ops<T>> T[] vjp(T[] x, T y, T ct, boolean[] needed) {
             if (vjpRule == null) {
                 throw missing("reverse-mode (vjp)", "vjp");
             }
-            Value[] r = vjpRule.apply(x, y, ct);
+            Value[] r = vjpRule.apply(values(x), (Value) y, (Value) ct);
             if (r == null || r.length != x.length) {
-                throw new IllegalStateException("custom op '" + name + "': vjp rule must return " + x.length + " cotangent(s)");
+                throw new IllegalStateException("custom op '" + name + "': the vjp rule must return " + x.length
+                        + " cotangent(s), returned " + (r == null ? "null" : String.valueOf(r.length)));
             }
-            return r;
+            for (int i = 0; i < r.length; i++) {
+                checkShape(r[i], x[i].shape(), "the vjp rule's cotangent " + i);
+            }
+            return typedArray(ct, r);
         }
 
         @Override
-        public Value[] taylor(Value[][] x, Value y) {
+        public <T extends Ops<T>> T[] taylor(T[][] x, T y) {
+            int order = x[0].length - 1;
             if (taylorRule != null) {
-                return taylorRule.apply(x, y);
+                Value[][] xs = new Value[x.length][];
+                for (int i = 0; i < x.length; i++) {
+                    xs[i] = values(x[i]);
+                }
+                Value[] r = taylorRule.apply(xs, (Value) y);
+                if (r == null || r.length != order + 1) {
+                    throw new IllegalStateException("custom op '" + name + "': the Taylor rule must return " + (order + 1)
+                            + " coefficients, returned " + (r == null ? "null" : String.valueOf(r.length)));
+                }
+                for (int k = 0; k < r.length; k++) {
+                    checkShape(r[k], y.shape(), "the Taylor rule's coefficient " + k);
+                }
+                return typedArray(y, r);
             }
-            if (Series.order(x) == 1 && jvpRule != null) {
-                Value[] x0 = new Value[x.length];
-                Value[] x1 = new Value[x.length];
+            if (order == 1 && jvpRule != null) {
+                T[] x0 = y.newArray(x.length);
+                T[] x1 = y.newArray(x.length);
                 for (int i = 0; i < x.length; i++) {
                     x0[i] = x[i][0];
                     x1[i] = x[i][1];
                 }
-                return new Value[] {y, jvp(x0, x1, y)};
+                return Series.of(y, y, jvp(x0, x1, y));
             }
-            throw missing("Taylor-mode (jets of order " + Series.order(x) + ")", "taylor");
-        }
-
-        @Override
-        public List<Sample> samples() {
-            return List.of();
+            throw missing("Taylor-mode (jets of order " + order + ")", "taylor");
         }
     }
 }

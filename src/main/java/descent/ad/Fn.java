@@ -1,6 +1,6 @@
 package descent.ad;
 
-import descent.ad.core.Value;
+import descent.tensor.Value;
 
 /** A function of one traced value, e.g. {@code x -> x.sin().mul(x).sum()}. */
 @FunctionalInterface

@@ -1,6 +1,6 @@
 package descent.ad;
 
-import descent.ad.core.Value;
+import descent.tensor.Value;
 
 /** A function of two traced values, e.g. {@code (x, y) -> x.mul(y).sum()}. */
 @FunctionalInterface

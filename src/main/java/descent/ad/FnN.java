@@ -1,6 +1,6 @@
 package descent.ad;
 
-import descent.ad.core.Value;
+import descent.tensor.Value;
 
 /** A function of any number of traced values, returning one or more values. */
 @FunctionalInterface

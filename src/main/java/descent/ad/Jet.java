@@ -16,11 +16,12 @@ public record Jet(Tensor primal, Tensor[] derivatives) {
         return derivatives.length;
     }
 
-    /** The k-th derivative, 1-based (k = 1..K). */
+    /** The k-th derivative for k = 1..K; k = 0 gives the primal f(x). */
     public Tensor derivative(int k) {
-        if (k < 1 || k > derivatives.length) {
-            throw new IndexOutOfBoundsException("jet of order " + derivatives.length + " has no derivative " + k);
+        if (k < 0 || k > derivatives.length) {
+            throw new IndexOutOfBoundsException("jet of order " + derivatives.length + " has no derivative " + k
+                    + " (orders 0 to " + derivatives.length + ")");
         }
-        return derivatives[k - 1];
+        return k == 0 ? primal : derivatives[k - 1];
     }
 }

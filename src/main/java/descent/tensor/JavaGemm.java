@@ -6,6 +6,8 @@ import java.util.Arrays;
  * Portable matrix product in plain Java: blocked i-k-j loops whose innermost loop is an
  * axpy over a row of B that the JIT vectorizes. Transposed B is packed once per call so the inner
  * loop always runs over contiguous memory. Large products split their rows across processors.
+ * The packing buffer and the parallel tasks are kept per thread, so a product allocates nothing
+ * after the first on each thread.
  */
 final class JavaGemm implements Gemm {
     private static final int BLOCK_K = 256;
@@ -13,15 +15,51 @@ final class JavaGemm implements Gemm {
     /** Multiply-adds above which rows are split across processors. */
     private static final long PARALLEL_WORK = 1L << 21;
 
+    /** Per-thread reusable state, so a product allocates nothing after the first on a thread. */
+    private static final class Work extends java.util.concurrent.RecursiveAction {
+        double[] packed = new double[0];
+        boolean transA;
+        int n;
+        int k;
+        double[] a;
+        int aOff;
+        int lda;
+        double[] b;
+        int bOff;
+        int ldb;
+        double[] c;
+        int cOff;
+        int lo;
+        int hi;
+
+        @Override
+        protected void compute() {
+            rows(lo, hi, transA, n, k, a, aOff, lda, b, bOff, ldb, c, cOff);
+        }
+    }
+
+    private static final ThreadLocal<Work[]> WORK = ThreadLocal.withInitial(() -> {
+        Work[] w = new Work[Parallel.WAYS];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = new Work();
+        }
+        return w;
+    });
+
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff) {
         Arrays.fill(c, cOff, cOff + m * n, 0);
+        Work[] work = WORK.get();
+        Work first = work[0];
         double[] bb = b;
         int bo = bOff;
         int bld = ldb;
         if (transB) {
-            bb = new double[k * n];
+            if (first.packed.length < k * n) {
+                first.packed = new double[k * n];
+            }
+            bb = first.packed;
             for (int j = 0; j < n; j++) {
                 for (int p = 0; p < k; p++) {
                     bb[p * n + j] = b[bOff + j * ldb + p];
@@ -30,13 +68,40 @@ final class JavaGemm implements Gemm {
             bo = 0;
             bld = n;
         }
-        double[] bPacked = bb;
-        int bOffset = bo;
-        int bStride = bld;
-        if ((long) m * n * k >= PARALLEL_WORK && m >= 2 && Parallel.WAYS > 1) {
-            new Parallel(m, 1, (lo, hi) -> rows(lo, hi, transA, n, k, a, aOff, lda, bPacked, bOffset, bStride, c, cOff)).run();
-        } else {
+        int ways = (long) m * n * k >= PARALLEL_WORK && m >= 2 ? Math.min(work.length, m) : 1;
+        if (ways == 1) {
             rows(0, m, transA, n, k, a, aOff, lda, bb, bo, bld, c, cOff);
+            return;
+        }
+        int chunk = (m + ways - 1) / ways;
+        for (int w = 0; w < ways; w++) {
+            Work p = work[w];
+            p.transA = transA;
+            p.n = n;
+            p.k = k;
+            p.a = a;
+            p.aOff = aOff;
+            p.lda = lda;
+            p.b = bb;
+            p.bOff = bo;
+            p.ldb = bld;
+            p.c = c;
+            p.cOff = cOff;
+            p.lo = Math.min(m, w * chunk);
+            p.hi = Math.min(m, (w + 1) * chunk);
+        }
+        for (int w = 1; w < ways; w++) {
+            work[w].reinitialize();
+            work[w].fork();
+        }
+        first.compute();
+        for (int w = 1; w < ways; w++) {
+            work[w].join();
+        }
+        for (Work p : work) {
+            p.a = null;
+            p.b = null;
+            p.c = null;
         }
     }
 

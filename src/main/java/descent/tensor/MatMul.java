@@ -9,7 +9,9 @@ import java.util.Arrays;
  *
  * <p>The backend is chosen once: OpenBLAS through multik's native library where it loads (Linux,
  * macOS and Windows on x86-64, macOS on arm64), otherwise a portable Java kernel. Setting the system
- * property {@code descent.matmul=java} forces the Java kernel. {@link #backend()} reports the choice.
+ * property {@code descent.matmul=java} forces the Java kernel. {@link #backend()} reports the choice,
+ * which is also logged once at level INFO on the {@code System.Logger} named {@code descent} (unless
+ * the system property {@code descent.quiet} is true).
  */
 public final class MatMul {
     private static final Gemm GEMM;
@@ -33,7 +35,7 @@ public final class MatMul {
         GEMM = g;
         REASON = reason;
         if (!Boolean.getBoolean("descent.quiet")) {
-            System.err.println("descent: matmul " + REASON + "; elementwise " + Simd.description());
+            System.getLogger("descent").log(System.Logger.Level.INFO, "matmul " + REASON + "; elementwise " + Simd.description());
         }
     }
 

@@ -16,8 +16,9 @@ import java.util.Locale;
  * buffer. Products too small to amortize the native call run in {@link JavaGemm}.
  *
  * <p>The native library ships inside multik's jar. It is extracted once to a per-user cache
- * directory under {@code java.io.tmpdir} and reused by later JVMs, rather than copied to a fresh
- * temporary directory at every start.
+ * directory under {@code java.io.tmpdir} that only its owner may access, and reused by later JVMs
+ * after checking its CRC-32 against the jar entry's, rather than copied to a fresh temporary
+ * directory at every start.
  */
 final class NativeGemm implements Gemm {
     /** Below this many multiply-adds the JNI transition costs more than it saves. */
@@ -78,14 +79,18 @@ final class NativeGemm implements Gemm {
             throw new UnsatisfiedLinkError("multik's jar has no native library " + resource);
         }
         try {
-            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "descent-" + System.getProperty("user.name", "user"), "native");
-            Files.createDirectories(dir);
-            long size = url.openConnection().getContentLengthLong();
-            Path target = dir.resolve(size + "-" + file);
-            if (!Files.exists(target) || Files.size(target) != size) {
+            Path dir = privateCacheDirectory();
+            java.net.URLConnection conn = url.openConnection();
+            long crc = conn instanceof java.net.JarURLConnection ? ((java.net.JarURLConnection) conn).getJarEntry().getCrc() : -1;
+            Path target = dir.resolve(Long.toHexString(crc) + "-" + file);
+            if (crc < 0 || !Files.exists(target) || crc32(target) != crc) {
                 Path tmp = Files.createTempFile(dir, "extract", ".part");
                 try (InputStream in = url.openStream()) {
                     Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (crc >= 0 && crc32(tmp) != crc) {
+                    Files.deleteIfExists(tmp);
+                    throw new IOException("the extracted library does not match its checksum in the jar");
                 }
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -93,5 +98,50 @@ final class NativeGemm implements Gemm {
         } catch (IOException e) {
             throw new UnsatisfiedLinkError("cannot extract " + resource + ": " + e);
         }
+    }
+
+    /**
+     * {@code <tmpdir>/descent-<user>/native}, created readable and writable by its owner only; if
+     * it exists but belongs to someone else or others may write to it, a fresh private temporary
+     * directory is used instead, so no other user can substitute the library that is loaded.
+     */
+    private static Path privateCacheDirectory() throws IOException {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "descent-" + System.getProperty("user.name", "user"), "native");
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!posix) {
+            Files.createDirectories(dir);
+            return dir;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> ownerOnly =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+        java.nio.file.attribute.UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+        try {
+            for (Path p : new Path[] {dir.getParent(), dir}) {
+                if (!Files.exists(p)) {
+                    Files.createDirectory(p, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(ownerOnly));
+                }
+                if (!Files.getOwner(p).equals(me) || Files.isSymbolicLink(p)) {
+                    return Files.createTempDirectory("descent-native");
+                }
+                if (!Files.getPosixFilePermissions(p).equals(ownerOnly)) {
+                    Files.setPosixFilePermissions(p, ownerOnly);
+                }
+            }
+            return dir;
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            return privateCacheDirectory();
+        }
+    }
+
+    private static long crc32(Path p) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(p)) {
+            for (int r; (r = in.read(buf)) > 0; ) {
+                crc.update(buf, 0, r);
+            }
+        }
+        return crc.getValue();
     }
 }

@@ -105,6 +105,12 @@ public final class Reduce {
             }
         }
         int n = in.size();
+        if (n == 0) {
+            // Nothing to combine: every output (if any) is the identity; max has rejected empty reduced axes.
+            int outSize = reducedShape(in, axes).size();
+            double identity = sum ? 0 : Double.NEGATIVE_INFINITY;
+            return (i, o) -> Arrays.fill(o, 0, outSize, identity);
+        }
         if (segs == 0 || (segs == 1 && !flags[0])) {
             return (i, o) -> System.arraycopy(i[0], 0, o, 0, n);
         }

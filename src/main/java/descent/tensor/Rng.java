@@ -132,7 +132,7 @@ public final class Rng {
         for (int i = 0; i < d.length; i++) {
             d[i] = lo + (hi - lo) * nextDouble();
         }
-        return Tensor.wrap(d, s);
+        return Tensor.owned(d, s);
     }
 
     /** Standard normal values. */
@@ -150,7 +150,7 @@ public final class Rng {
         for (int i = 0; i < d.length; i++) {
             d[i] = mean + std * nextGaussian();
         }
-        return Tensor.wrap(d, s);
+        return Tensor.owned(d, s);
     }
 
     /** Values -1 or +1 with probability 1/2 each (Rademacher). */
@@ -163,7 +163,7 @@ public final class Rng {
                 d[i + j] = ((bits >>> j) & 1) == 0 ? -1 : 1;
             }
         }
-        return Tensor.wrap(d, s);
+        return Tensor.owned(d, s);
     }
 
     /** A uniformly random permutation of 0..n-1 (Fisher–Yates). */

@@ -71,6 +71,18 @@ public final class Shape {
         return a;
     }
 
+    /** True if {@code strides} are the row-major strides of this shape (axes of size 1 may have any stride). */
+    boolean hasRowMajorStrides(int[] strides) {
+        int acc = 1;
+        for (int i = dims.length - 1; i >= 0; i--) {
+            if (dims[i] != 1 && strides[i] != acc) {
+                return false;
+            }
+            acc *= dims[i];
+        }
+        return true;
+    }
+
     /** Row-major strides (in elements) of a contiguous array with this shape. */
     public int[] strides() {
         int[] s = new int[dims.length];
@@ -195,6 +207,62 @@ public final class Shape {
             }
         }
         return true;
+    }
+
+    /**
+     * The axes of {@code target} along which this shape is stretched when broadcast to it: the
+     * leading axes it lacks and the axes where it has 1 and the target does not. Summing over
+     * them is the adjoint of broadcasting.
+     */
+    public int[] broadcastAxes(Shape target) {
+        if (!broadcastsTo(target)) {
+            throw new IllegalArgumentException("shape " + this + " does not broadcast to " + target);
+        }
+        int lead = target.rank() - rank();
+        int[] axes = new int[target.rank()];
+        int n = 0;
+        for (int a = 0; a < target.rank(); a++) {
+            if (a < lead || (dims[a - lead] == 1 && target.dims[a] != 1)) {
+                axes[n++] = a;
+            }
+        }
+        return Arrays.copyOf(axes, n);
+    }
+
+    /**
+     * Resolves a reshape target against the element count of {@code from}: one entry may be -1
+     * and is inferred.
+     *
+     * @throws IllegalArgumentException if the element counts differ or more than one entry is -1
+     */
+    public static int[] inferDims(Shape from, int[] dims) {
+        int[] d = dims.clone();
+        int infer = -1;
+        long known = 1;
+        for (int i = 0; i < d.length; i++) {
+            if (d[i] == -1) {
+                if (infer >= 0) {
+                    throw new IllegalArgumentException("reshape: more than one -1 in " + Arrays.toString(dims));
+                }
+                infer = i;
+            } else if (d[i] < 0) {
+                throw new IllegalArgumentException("reshape: negative dimension " + d[i] + " in " + Arrays.toString(dims));
+            } else {
+                known *= d[i];
+            }
+        }
+        if (infer >= 0 && known > 0 && from.size() % known == 0) {
+            d[infer] = (int) (from.size() / known);
+        }
+        long total = 1;
+        for (int x : d) {
+            total *= x;
+        }
+        if (total != from.size() || (infer >= 0 && d[infer] < 0)) {
+            throw new IllegalArgumentException("reshape: cannot reshape " + from + " (" + from.size() + " elements) to "
+                    + Arrays.toString(dims));
+        }
+        return d;
     }
 
     @Override

@@ -1,7 +1,8 @@
 package descent.ad;
 
-import descent.ad.core.Primitive;
-import descent.ad.core.Value;
+import descent.Testing;
+import descent.tensor.Primitive;
+import descent.tensor.Value;
 import descent.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package descent.ad;
 
-import descent.ad.core.Value;
+import descent.tensor.Value;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 import org.junit.jupiter.api.AfterEach;
@@ -109,7 +109,12 @@ class ErrorsTest {
 
     @Test
     void valueOutsideAnyTrace() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Value.scalar(1));
+        List<Value> leaked = new ArrayList<>();
+        Func.of(x -> {
+            leaked.add(x);
+            return x.sum();
+        }).call(Tensor.zeros(2));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> leaked.get(0).sin());
         assertMessage(e, "no function is being traced");
     }
 

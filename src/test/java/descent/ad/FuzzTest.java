@@ -1,6 +1,7 @@
 package descent.ad;
 
-import descent.ad.core.Value;
+import descent.Testing;
+import descent.tensor.Value;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 import net.jqwik.api.ForAll;
@@ -188,11 +189,11 @@ class FuzzTest {
         Tensor z1 = Tensor.zeros(p.inputs[1]);
         Tensor[] jet = AD.jet(f, 3).callAll(x[0], x[1], v[0], z0, z0, v[1], z1, z1);
         assertTrue(Math.abs(jet[1].item() - forward) <= 1e-8 * scale, p + "\njet order 1 " + jet[1] + " vs jvp " + forward);
-        Func line = Func.of(t -> f.apply(Value.constant(x[0]).add(t.mul(v[0])), Value.constant(x[1]).add(t.mul(v[1]))));
+        Func line = Func.of(t -> f.apply(t.constant(x[0]).add(t.mul(v[0])), t.constant(x[1]).add(t.mul(v[1]))));
         Func d = line;
         for (int k = 1; k <= 3; k++) {
             Func prev = AD.jvp(d);
-            d = Func.of(t -> prev.applyAll(t, Value.scalar(1))[1]);
+            d = Func.of(t -> prev.applyAll(t, t.constant(1))[1]);
             double nested = d.call(Tensor.scalar(0)).item();
             double s = Math.max(1, Math.abs(nested));
             assertTrue(Math.abs(jet[k].item() - nested) <= 1e-8 * s,

@@ -1,6 +1,7 @@
 package descent.ad;
 
-import descent.ad.core.Value;
+import descent.Testing;
+import descent.tensor.Value;
 import descent.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 

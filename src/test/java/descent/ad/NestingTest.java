@@ -1,6 +1,7 @@
 package descent.ad;
 
-import descent.ad.core.Value;
+import descent.Testing;
+import descent.tensor.Value;
 import descent.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class NestingTest {
         Tensor viaJvp = AD.jvp(AD.grad(f)).callAll(x, v)[1];
         Tensor viaHessian = AD.hessian(f).call(x).matmul(v);
         Testing.assertClose(viaJvp, viaHessian, 1e-14, "jvp(grad) vs hessian @ v");
-        Tensor reverseOverForward = AD.grad(Func.of(y -> AD.jvp(f).applyAll(y, Value.constant(v))[1])).call(x);
+        Tensor reverseOverForward = AD.grad(Func.of(y -> AD.jvp(f).applyAll(y, y.constant(v))[1])).call(x);
         Testing.assertClose(reverseOverForward, viaHessian, 1e-14, "grad(jvp) vs hessian @ v");
     }
 
@@ -33,7 +34,7 @@ class NestingTest {
         // d/dx [ x * d/dy (x + y) ] = d/dx [ x ] = 1; confusing the two perturbations gives 2.
         Func inner = Func.of(x -> {
             Func g = Func.of(y -> x.add(y));
-            return x.mul(AD.grad(g).apply(Value.scalar(1)));
+            return x.mul(AD.grad(g).apply(x.constant(1)));
         });
         assertEquals(1.0, AD.grad(inner).call(Tensor.scalar(2)).item(), 0);
     }
@@ -69,11 +70,11 @@ class NestingTest {
         Func u = Func.of(x -> x.pow(4).sum());
         Func jet = AD.jet(u, 2);
         Func laplacian = Func.of(x -> {
-            Value total = Value.scalar(0);
+            Value total = x.constant(0);
             for (int j = 0; j < 3; j++) {
                 double[] e = new double[3];
                 e[j] = 1;
-                total = total.add(jet.applyAll(x, Value.constant(Tensor.of(e)), Value.zeros(x.shape()))[2]);
+                total = total.add(jet.applyAll(x, x.constant(Tensor.of(e)), x.zerosOf(x.shape()))[2]);
             }
             return total;
         });
@@ -94,8 +95,8 @@ class NestingTest {
         assertEquals(6 * (2.0 * 1 - 1.0 * 8), j[3].item(), 1e-12);
         assertEquals(3 * (2.0 * 0.25 * 1 - 1.0 * 2.25 * 2), j[1].item(), 1e-12);
         // and gradients with respect to the fixed argument flow through the jet
-        Func third = Func.of((ww, xx) -> AD.jet(f, 3, 1).applyAll(ww, xx, Value.constant(v), Value.zeros(xx.shape()),
-                Value.zeros(xx.shape()))[3]);
+        Func third = Func.of((ww, xx) -> AD.jet(f, 3, 1).applyAll(ww, xx, xx.constant(v), xx.zerosOf(xx.shape()),
+                xx.zerosOf(xx.shape()))[3]);
         Testing.assertClose(AD.grad(third, 0).call(w, x), v.pow(3).mul(6), 1e-14, "d/dw of the third derivative");
     }
 

@@ -1,7 +1,7 @@
 package descent.ad;
 
-import descent.ad.core.Value;
-import descent.ad.plan.Plan;
+import descent.Testing;
+import descent.tensor.Value;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -50,10 +50,15 @@ class PlanTest {
     @Test
     void plansAreCachedPerShapeAndRetracedWhenShapesChange() {
         Func f = Func.of(x -> x.square().sum());
-        Plan a = f.compile(Shape.of(3));
-        assertSame(a, f.compile(Shape.of(3)));
-        Plan b = f.compile(Shape.of(4));
-        assertNotSame(a, b);
+        Compiled a = f.compile(Shape.of(3));
+        assertEquals(1, f.traces());
+        f.compile(Shape.of(3));
+        assertEquals(1, f.traces());
+        Compiled b = f.compile(Shape.of(4));
+        assertEquals(2, f.traces());
+        assertEquals(2, f.cachedPlans());
+        assertEquals(Shape.of(4), b.inputShapes()[0]);
+        assertEquals(Shape.of(3), a.inputShapes()[0]);
         assertEquals(14, f.call(Tensor.of(1, 2, 3)).item(), 0);
         assertEquals(30, f.call(Tensor.of(1, 2, 3, 4)).item(), 0);
     }
@@ -67,7 +72,7 @@ class PlanTest {
         for (int i = 0; i < shapes.length; i++) {
             shapes[i] = args[i].shape();
         }
-        Plan p = g.compile(shapes);
+        Compiled p = g.compile(shapes);
         long naive = 0;
         for (var e : g.trace(shapes).eqns()) {
             naive += e.out().shape().size();
@@ -85,7 +90,7 @@ class PlanTest {
         for (int i = 0; i < shapes.length; i++) {
             shapes[i] = args[i].shape();
         }
-        Plan p = g.compile(shapes);
+        Compiled p = g.compile(shapes);
         Shape[] outs = p.outputShapes();
         double[][] out = new double[outs.length][];
         for (int i = 0; i < out.length; i++) {

@@ -258,6 +258,27 @@ class KernelsTest {
     }
 
     @Test
+    void sumsOfEmptyTensorsAreZeros() {
+        int[][] shapes = {{0}, {3, 0}, {0, 4}, {2, 0, 3}, {0, 1, 5000}};
+        for (int[] dims : shapes) {
+            Shape s = Shape.of(dims);
+            for (int[] axes : subsets(dims.length)) {
+                Shape out = Reduce.reducedShape(s, axes);
+                double[] o = new double[out.size()];
+                Arrays.fill(o, Double.NaN);
+                Reduce.sum(s, axes).run(new double[][] {new double[0]}, o);
+                for (double v : o) {
+                    assertEquals(0, v, 0, "sum " + s + " axes " + Arrays.toString(axes));
+                }
+            }
+        }
+        double[] none = new double[0];
+        Reduce.max(Shape.of(0, 3), new int[] {1}).run(new double[][] {new double[0]}, none);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Reduce.max(Shape.of(3, 0), new int[] {1}));
+        assertTrue(e.getMessage().contains("empty axis 1"), e.getMessage());
+    }
+
+    @Test
     void longSumsArePairwiseAccurate() {
         int n = 1_000_000;
         double[] x = new double[n];

@@ -3,6 +3,7 @@ package descent.tensor;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -118,8 +119,11 @@ class SimdTest {
         cmd.add("jdk.incubator.vector");
         cmd.add(config[0]);
         cmd.add(config[1]);
+        // The child runs on the class path: the module path of a modular test run goes there too.
+        String modules = System.getProperty("jdk.module.path", "");
+        String classes = System.getProperty("java.class.path");
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(modules.isEmpty() ? classes : modules + File.pathSeparator + classes);
         cmd.add(KernelDigest.class.getName());
         cmd.add(config[2]);
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -2,7 +2,7 @@ package descent.bench;
 
 import descent.ad.AD;
 import descent.ad.Func;
-import descent.ad.core.Value;
+import descent.tensor.Value;
 import descent.tensor.Rng;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;

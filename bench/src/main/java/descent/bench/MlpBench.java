@@ -1,6 +1,6 @@
 package descent.bench;
 
-import descent.ad.plan.Plan;
+import descent.ad.Compiled;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,9 +20,9 @@ public class MlpBench {
     static final int WIDTH = 128;
     static final int HIDDEN = 4;
 
-    private Plan valueAndGrad;
-    private Plan forward;
-    private Plan jet;
+    private Compiled valueAndGrad;
+    private Compiled forward;
+    private Compiled jet;
     private Tensor[] args;
     private Tensor[] jetArgs;
     private double[][] vgOut;
@@ -50,7 +50,7 @@ public class MlpBench {
         jetOut = buffers(jet);
     }
 
-    static double[][] buffers(Plan p) {
+    static double[][] buffers(Compiled p) {
         Shape[] s = p.outputShapes();
         double[][] b = new double[s.length][];
         for (int i = 0; i < b.length; i++) {

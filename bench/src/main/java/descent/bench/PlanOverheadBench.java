@@ -2,8 +2,8 @@ package descent.bench;
 
 import descent.ad.AD;
 import descent.ad.Func;
-import descent.ad.core.Value;
-import descent.ad.plan.Plan;
+import descent.tensor.Value;
+import descent.ad.Compiled;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,8 +20,8 @@ public class PlanOverheadBench {
     static final int ROUNDS = 40;
     static final int OPS = 5 * ROUNDS;
 
-    private Plan valueAndGrad;
-    private Plan value;
+    private Compiled valueAndGrad;
+    private Compiled value;
     private final Tensor[] x = {Tensor.scalar(0.3)};
     private final double[][] vgOut = {new double[1], new double[1]};
     private final double[][] vOut = {new double[1]};

@@ -1,6 +1,6 @@
 package descent.dsl
 
-import descent.ad.core.Value
+import descent.tensor.Value
 
 /** sin x, elementwise */
 fun sin(x: Value): Value = x.sin()

@@ -1,6 +1,6 @@
 package descent.dsl
 
-import descent.ad.core.Value
+import descent.tensor.Value
 import descent.tensor.Tensor
 
 /** this + other */
@@ -27,6 +27,22 @@ operator fun Value.div(other: Value): Value = div(other)
 operator fun Value.div(other: Double): Value = div(other)
 /** this / other */
 operator fun Double.div(other: Value): Value = other.rdiv(this)
+/** this + other, the tensor as a constant */
+operator fun Value.plus(other: Tensor): Value = add(other)
+/** this - other, the tensor as a constant */
+operator fun Value.minus(other: Tensor): Value = sub(other)
+/** this * other (elementwise), the tensor as a constant */
+operator fun Value.times(other: Tensor): Value = mul(other)
+/** this / other (elementwise), the tensor as a constant */
+operator fun Value.div(other: Tensor): Value = div(other)
+/** this + other, the tensor as a constant */
+operator fun Tensor.plus(other: Value): Value = other.constant(this).add(other)
+/** this - other, the tensor as a constant */
+operator fun Tensor.minus(other: Value): Value = other.constant(this).sub(other)
+/** this * other (elementwise), the tensor as a constant */
+operator fun Tensor.times(other: Value): Value = other.constant(this).mul(other)
+/** this / other (elementwise), the tensor as a constant */
+operator fun Tensor.div(other: Value): Value = other.constant(this).div(other)
 /** -this */
 operator fun Value.unaryMinus(): Value = neg()
 /** Matrix product (NumPy `@`). */

@@ -26,6 +26,41 @@ class DslTest {
     }
 
     @Test
+    fun aCapturedVarIsNeverStale() {
+        var batch = tensorOf(1.0, 2.0)
+        val loss = fn { w -> sum(w * batch) }
+        val w = tensorOf(3.0, 4.0)
+        assertEquals(11.0, loss(w).item())
+        assertEquals(batch, grad(loss)(w))
+        batch = tensorOf(10.0, 20.0)
+        assertEquals(110.0, loss(w).item())
+        assertEquals(tensorOf(10.0, 20.0), grad(loss)(w))
+    }
+
+    @Test
+    fun treesVmapAndDerivatives() {
+        val p = params("w" to tensorOf(1.0, 2.0), "b" to Tensor.scalar(0.5))
+        val loss = fn(p, 2) { q, d -> sum((q.get("w") * d[0]).sum() + q.get("b") - d[1]).pow(2.0) }
+        val x = tensorOf(1.0, 1.0)
+        val y = Tensor.scalar(3.0)
+        assertEquals(0.25, loss(p, x, y).item(), 1e-15)
+        val g = AD.grad(loss).callParams(p, x, y)
+        assertEquals(tensorOf(1.0, 1.0), g.get("w"))
+        val perRow = vmap(fn { v -> sum(v * v) })(Tensor.of(arrayOf(doubleArrayOf(1.0, 2.0), doubleArrayOf(3.0, 4.0))))
+        assertEquals(tensorOf(5.0, 25.0), perRow)
+        val d = derivatives(fn { v -> sum(sin(v)) }, tensorOf(0.0), tensorOf(1.0), 3)
+        assertEquals(-1.0, d.derivative(3).item(), 1e-15)
+    }
+
+    @Test
+    fun tensorsMixWithValues() {
+        val c = tensorOf(2.0, 4.0)
+        val f = fn { x -> sum(c * x + x / c - c + (c - x) + c / x) }
+        val x = tensorOf(1.0, 2.0)
+        assertEquals((2 + 0.5 - 2 + 1 + 2) + (8 + 0.5 - 4 + 2 + 2), f(x).item(), 1e-15)
+    }
+
+    @Test
     fun hessianOfAQuadraticForm() {
         val a = Tensor.of(arrayOf(doubleArrayOf(2.0, 1.0), doubleArrayOf(1.0, 3.0)))
         val f = fn { x -> 0.5 * sum(x * x.matmul(a)) }

@@ -10,7 +10,7 @@ import org.jetbrains.kotlinx.jupyter.api.libraries.JupyterIntegration
  */
 class DescentIntegration : JupyterIntegration() {
     override fun Builder.onLoaded() {
-        import("descent.tensor.*", "descent.ad.*", "descent.ad.core.*", "descent.ad.plan.*", "descent.dsl.*")
+        import("descent.tensor.*", "descent.ad.*", "descent.dsl.*")
         render<Tensor> { HTML(TensorHtml.render(it)) }
     }
 }

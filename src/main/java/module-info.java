@@ -1,0 +1,18 @@
+/**
+ * Descent's core: tensors and their operations ({@code descent.tensor}), automatic
+ * differentiation and compiled functions ({@code descent.ad}), NumPy files ({@code descent.io}). Tracing, transforms and plans are
+ * internal ({@code descent.internal.*}) and not exported.
+ */
+module descent.core {
+    requires static jdk.incubator.vector;
+    requires java.management;
+    requires multik.openblas.jvm;
+
+    exports descent.tensor;
+    exports descent.ad;
+    exports descent.io;
+    exports descent.stde;
+    exports descent.pinn;
+    exports descent.pinn.zoo;
+    exports descent.optim;
+}

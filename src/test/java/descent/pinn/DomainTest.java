@@ -1,0 +1,103 @@
+package descent.pinn;
+
+import descent.ad.Func;
+import descent.tensor.Key;
+import descent.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DomainTest {
+    /** Pearson's chi-square statistic of observed counts against equal expected counts. */
+    private static double chiSquare(int[] counts, int total) {
+        double expected = (double) total / counts.length;
+        double s = 0;
+        for (int c : counts) {
+            s += (c - expected) * (c - expected) / expected;
+        }
+        return s;
+    }
+
+    @Test
+    void ballSamplesAreInsideAndUniform() {
+        Ball ball = Domain.ball(new double[] {1, -1}, 2);
+        int n = 20000;
+        Tensor p = ball.sample(Key.of(1), n);
+        int[] radial = new int[10];
+        int[] angular = new int[8];
+        for (int i = 0; i < n; i++) {
+            double dx = p.get(i, 0) - 1;
+            double dy = p.get(i, 1) + 1;
+            double r2 = (dx * dx + dy * dy) / 4;
+            assertTrue(r2 <= 1 + 1e-15);
+            radial[Math.min(9, (int) (r2 * 10))]++;
+            angular[Math.min(7, (int) ((Math.atan2(dy, dx) + Math.PI) / (2 * Math.PI) * 8))]++;
+        }
+        // 99.9% quantiles of chi-square with 9 and 7 degrees of freedom
+        assertTrue(chiSquare(radial, n) < 27.88, "radial " + java.util.Arrays.toString(radial));
+        assertTrue(chiSquare(angular, n) < 24.32, "angular " + java.util.Arrays.toString(angular));
+    }
+
+    @Test
+    void sphereSamplesAreOnTheBoundaryInHighDimension() {
+        Ball ball = Domain.unitBall(1000);
+        Tensor s = ball.sampleBoundary(Key.of(2), 50);
+        Tensor r = s.square().sum(1).sqrt();
+        for (int i = 0; i < 50; i++) {
+            assertEquals(1, r.get(i), 1e-12);
+        }
+        Tensor inside = ball.sample(Key.of(3), 50);
+        assertTrue(inside.square().sum(1).max().item() <= 1);
+        assertEquals(0, Func.of(x -> ball.boundaryFactor(x)).call(s).abs().max().item(), 1e-12);
+    }
+
+    @Test
+    void boxSamplesFacesByAreaAndLatinHypercubeSlices() {
+        Box box = Domain.box(new double[] {0, -1}, new double[] {3, 1});
+        int n = 30000;
+        Tensor b = box.sampleBoundary(Key.of(4), n);
+        int[] faces = new int[4];
+        for (int i = 0; i < n; i++) {
+            double x = b.get(i, 0);
+            double y = b.get(i, 1);
+            boolean onX = x == 0 || x == 3;
+            boolean onY = y == -1 || y == 1;
+            assertTrue(onX || onY, "(" + x + ", " + y + ") is not on the boundary");
+            faces[x == 0 ? 0 : x == 3 ? 1 : y == -1 ? 2 : 3]++;
+        }
+        // faces x = 0 and x = 3 have length 2, faces y = +-1 have length 3
+        int[] scaled = {faces[0] * 3, faces[1] * 3, faces[2] * 2, faces[3] * 2};
+        assertTrue(chiSquare(new int[] {faces[0] + faces[1], (faces[2] + faces[3]) * 2 / 3}, (faces[0] + faces[1]) * 2) < 10.83,
+                java.util.Arrays.toString(scaled));
+        Tensor inside = box.sample(Key.of(5), 1000);
+        assertTrue(inside.index(1, 0).min().item() >= 0 && inside.index(1, 0).max().item() < 3);
+        Tensor lhs = box.latinHypercube(Key.of(6), 20);
+        for (int axis = 0; axis < 2; axis++) {
+            boolean[] hit = new boolean[20];
+            for (int i = 0; i < 20; i++) {
+                double t = axis == 0 ? lhs.get(i, 0) / 3 : (lhs.get(i, 1) + 1) / 2;
+                hit[(int) (t * 20)] = true;
+            }
+            for (boolean h : hit) {
+                assertTrue(h, "every slice of axis " + axis + " holds a point");
+            }
+        }
+        Tensor grid = box.grid(4);
+        assertEquals(16, grid.shape().dim(0));
+        assertEquals(Tensor.of(3, 1), grid.index(0, 15));
+        assertEquals(Tensor.of(1, -1), grid.index(0, 4));
+        assertEquals(0, Func.of(x -> box.boundaryFactor(x)).call(b.slice(0, 0, 100)).abs().max().item(), 1e-15);
+    }
+
+    @Test
+    void emptyDomainsAreErrors() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Domain.box(new double[] {1}, new double[] {1}))
+                .getMessage().contains("empty"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Domain.ball(new double[] {0}, -1))
+                .getMessage().contains("radius must be positive"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Domain.unitBall(3).sample(Key.of(1), 0))
+                .getMessage().contains("at least 1"));
+    }
+}
