@@ -1,14 +1,20 @@
 package descent.tensor;
 
+import descent.ad.AD;
+import descent.ad.Compiled;
+import descent.ad.Func;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * Digests of the output bits of the elementary function loops on fixed arguments. {@link SimdTest}
- * runs {@link #main} in child JVMs under different JIT configurations and compares the lines it
- * prints: {@code op path when digest}, for the scalar and vector loops, on their first run and
- * after {@code warm} more runs, and the Simd description.
+ * Digests of the output bits of the elementary function loops on fixed arguments, and of whole
+ * compiled plans. {@link SimdTest} runs {@link #main} in child JVMs under different JIT
+ * configurations and compares the lines it prints: {@code op path when digest}, for the scalar and
+ * vector loops, on their first run and after {@code warm} more runs; {@code plan name when digest}
+ * for each of {@link #plans}; and the Simd description.
  */
 final class KernelDigest {
     static final int N = 515;
@@ -62,6 +68,63 @@ final class KernelDigest {
         return d;
     }
 
+    /** A compiled function and the inputs it runs on. */
+    static final class Case {
+        final String name;
+        final Compiled plan;
+        final Tensor[] inputs;
+        final double[][] outputs;
+        /** Runs between the cold and the warm digest, at most. */
+        final int warmCap;
+
+        Case(String name, Func f, int warmCap, Tensor... inputs) {
+            this.name = name;
+            this.inputs = inputs;
+            Shape[] shapes = new Shape[inputs.length];
+            for (int i = 0; i < shapes.length; i++) {
+                shapes[i] = inputs[i].shape();
+            }
+            this.plan = f.compile(shapes);
+            Shape[] out = plan.outputShapes();
+            this.outputs = new double[out.length][];
+            for (int i = 0; i < out.length; i++) {
+                outputs[i] = new double[out[i].size()];
+            }
+            this.warmCap = warmCap;
+        }
+
+        /** Runs the plan and digests all its outputs in order. */
+        long run() {
+            plan.runInto(inputs, outputs);
+            long h = 0;
+            for (double[] o : outputs) {
+                h = h * 31 + digest(o);
+            }
+            return h;
+        }
+    }
+
+    /**
+     * Plans through every kind of kernel: the loss and parameter gradient of a small MLP (matrix
+     * products, broadcast bias adds, tanh and softplus layers, a mean and a log-sum-exp) with widths
+     * that leave vector remainders, and the gradient of a chain of elementwise functions and
+     * reductions over a vector long enough to be split across processors.
+     */
+    static List<Case> plans() {
+        Rng rng = new Rng(7);
+        Func mlp = Func.of(6, a -> {
+            Value h = a[0].matmul(a[1]).add(a[2]).tanh();
+            h = h.matmul(a[3]).add(a[4]).softplus();
+            Value u = h.matmul(a[5]);
+            return new Value[] {u.square().mean().add(u.logsumexp(0, 1))};
+        });
+        Func chain = Func.of(x -> x.tanh().mul(1.5).add(x.sin().mul(x)).sigmoid().square().sum().add(x.exp().max()));
+        return List.of(
+                new Case("mlp", AD.valueAndGrad(mlp, 1, 2, 3, 4, 5), Integer.MAX_VALUE, rng.normal(64, 7), rng.normal(0, 0.4, 7, 33),
+                        rng.normal(0, 0.1, 33), rng.normal(0, 0.2, 33, 33), rng.normal(0, 0.1, 33), rng.normal(0, 0.2, 33, 1)),
+                new Case("chain", AD.valueAndGrad(chain), 3, rng.normal(0.0, 3.0, 200_003)));
+    }
+
     /** Prints the digests; the argument is how many runs of each loop come between first and last. */
     public static void main(String[] args) {
         int warm = Integer.parseInt(args[0]);
@@ -83,6 +146,17 @@ final class KernelDigest {
                     }
                 }
             }
+        }
+        for (Case c : plans()) {
+            int runs = Math.min(warm, c.warmCap);
+            long d = 0;
+            for (int run = 0; run <= runs; run++) {
+                d = c.run();
+                if (run == 0) {
+                    System.out.println("plan " + c.name + " cold " + Long.toHexString(d));
+                }
+            }
+            System.out.println("plan " + c.name + " warm " + Long.toHexString(d));
         }
         System.out.println("simd " + Simd.description());
         System.out.println("exp uses vector " + Simd.usesVector(UnaryOp.EXP));

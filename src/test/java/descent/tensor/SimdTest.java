@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,8 +23,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The vectorized loops return exactly the scalar loops' bits, in this JVM and in child JVMs that
- * run only the interpreter, only the first JIT tier, or the full JIT after warming up; the choice
- * between them is measured per function or forced by {@code descent.simd}.
+ * run only the interpreter, only the first JIT tier, or the full JIT after warming up, and so do
+ * whole compiled plans on their first run and after thousands; the choice between the loops is
+ * measured per function or forced by {@code descent.simd}.
  */
 class SimdTest {
     private static boolean vectorApi() {
@@ -76,10 +78,15 @@ class SimdTest {
     void sameBitsInEveryJitTierAndAfterWarmUp() throws Exception {
         assumeTrue(vectorApi(), "needs --add-modules jdk.incubator.vector");
         Map<UnaryOp, Long> expected = KernelDigest.scalarDigests();
+        Map<String, Long> plans = new LinkedHashMap<>();
+        for (KernelDigest.Case c : KernelDigest.plans()) {
+            plans.put(c.name, c.run());
+        }
         String[][] configs = {
             {"-Xint", "-Ddescent.simd=false", "1"},
             {"-XX:TieredStopAtLevel=1", "-Ddescent.simd=true", "300"},
             {"-Xbatch", "-XX:+PrintCompilation", "3000"},
+            {"-Xbatch", "-Ddescent.simd=true", "3000"},
         };
         List<Process> children = new ArrayList<>();
         for (String[] config : configs) {
@@ -96,6 +103,12 @@ class SimdTest {
                     }
                 }
             }
+            for (Map.Entry<String, Long> e : plans.entrySet()) {
+                for (String when : new String[] {"cold", "warm"}) {
+                    String line = "plan " + e.getKey() + " " + when + " " + Long.toHexString(e.getValue());
+                    assertTrue(out.contains(line + "\n"), config[0] + " " + config[1] + ": expected '" + line + "' in\n" + out);
+                }
+            }
             if (config[1].equals("-Ddescent.simd=false")) {
                 assertTrue(out.contains("simd scalar (forced by -Ddescent.simd=false)"), out);
                 assertTrue(out.contains("exp uses vector false"), out);
@@ -103,9 +116,11 @@ class SimdTest {
                 assertTrue(out.contains("forced by -Ddescent.simd=true"), out);
                 assertTrue(out.contains("exp uses vector true"), out);
             } else {
-                // The full JIT compiled both loops before the warm runs (compilation is synchronous here).
+                // The full JIT compiled the loops before the warm runs (compilation is synchronous here).
                 assertTrue(Pattern.compile(" 4 +descent\\.tensor\\.VectorMath::expParts").matcher(out).find(), out);
                 assertTrue(Pattern.compile(" 4 +descent\\.tensor\\.UnaryOp\\$\\d+::loop").matcher(out).find(), out);
+                assertTrue(Pattern.compile(" 4 +descent\\.tensor\\.BinaryOp\\$\\d+::loop").matcher(out).find(), out);
+                assertTrue(Pattern.compile(" 4 +descent\\.tensor\\.Reduce::sumRun").matcher(out).find(), out);
                 assertTrue(out.contains("simd scalar per function by measurement")
                         || out.contains("simd simd per function by measurement"), out);
             }
@@ -119,6 +134,13 @@ class SimdTest {
         cmd.add("jdk.incubator.vector");
         cmd.add(config[0]);
         cmd.add(config[1]);
+        // The children compute with the same matrix product backend and split as this JVM.
+        for (String property : new String[] {"descent.matmul", "descent.threads"}) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                cmd.add("-D" + property + "=" + value);
+            }
+        }
         // The child runs on the class path: the module path of a modular test run goes there too.
         String modules = System.getProperty("jdk.module.path", "");
         String classes = System.getProperty("java.class.path");
