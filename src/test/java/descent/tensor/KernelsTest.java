@@ -197,15 +197,6 @@ class KernelsTest {
         }
     }
 
-    @Test
-    void threadLimitIsAPositiveInteger() {
-        assertEquals(1, Parallel.ways("1"));
-        assertEquals(Parallel.ways(null), Parallel.ways("1000"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallel.ways("0"));
-        assertTrue(e.getMessage().contains("descent.threads"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Parallel.ways("two"));
-    }
-
     private static List<int[]> subsets(int rank) {
         List<int[]> out = new ArrayList<>();
         for (int m = 0; m < (1 << rank); m++) {
