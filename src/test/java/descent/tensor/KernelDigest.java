@@ -107,8 +107,8 @@ final class KernelDigest {
     /**
      * Plans through every kind of kernel: the loss and parameter gradient of a small MLP (matrix
      * products, broadcast bias adds, tanh and softplus layers, a mean and a log-sum-exp) with widths
-     * that leave vector remainders, and the gradient of a chain of elementwise functions and
-     * reductions over a vector long enough to be split across processors.
+     * that leave vector remainders, and the gradient of a chain of elementwise functions (powers
+     * included) and reductions over a vector long enough to be split across processors.
      */
     static List<Case> plans() {
         Rng rng = new Rng(7);
@@ -118,7 +118,8 @@ final class KernelDigest {
             Value u = h.matmul(a[5]);
             return new Value[] {u.square().mean().add(u.logsumexp(0, 1))};
         });
-        Func chain = Func.of(x -> x.tanh().mul(1.5).add(x.sin().mul(x)).sigmoid().square().sum().add(x.exp().max()));
+        Func chain = Func.of(x -> x.tanh().mul(1.5).add(x.sin().mul(x)).add(x.abs().pow(1.5)).sigmoid().square().sum()
+                .add(x.exp().max()).add(x.square().add(1).pow(x.cos()).sum()));
         return List.of(
                 new Case("mlp", AD.valueAndGrad(mlp, 1, 2, 3, 4, 5), Integer.MAX_VALUE, rng.normal(64, 7), rng.normal(0, 0.4, 7, 33),
                         rng.normal(0, 0.1, 33), rng.normal(0, 0.2, 33, 33), rng.normal(0, 0.1, 33), rng.normal(0, 0.2, 33, 1)),
