@@ -6,6 +6,7 @@
  */
 module descent.core {
     requires static jdk.incubator.vector;
+    requires java.management;
     requires multik.openblas.jvm;
 
     exports descent.tensor;

@@ -2,43 +2,102 @@ package descent.tensor;
 
 /**
  * Elementwise functions of two arguments. Comparisons return 1.0 for true and 0.0 for false.
- * Each constant carries its own loop so that the JIT compiles a separate loop per function.
+ * Each constant carries its own loops (both operands arrays, or one of them a repeated value) so
+ * that the JIT compiles a separate loop per function and operand pattern.
  */
 public enum BinaryOp {
     /** a + b */
-    ADD { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] + b[bo + i]; } },
+    ADD {
+        void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] + b[bo + i]; }
+        void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] + b; }
+        void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a + b[bo + i]; }
+    },
     /** a - b */
-    SUB { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] - b[bo + i]; } },
+    SUB {
+        void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] - b[bo + i]; }
+        void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] - b; }
+        void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a - b[bo + i]; }
+    },
     /** a * b */
-    MUL { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] * b[bo + i]; } },
+    MUL {
+        void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] * b[bo + i]; }
+        void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] * b; }
+        void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a * b[bo + i]; }
+    },
     /** a / b */
-    DIV { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] / b[bo + i]; } },
+    DIV {
+        void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] / b[bo + i]; }
+        void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] / b; }
+        void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a / b[bo + i]; }
+    },
     /** a^b */
-    POW { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.pow(a[ao + i], b[bo + i]); } },
+    POW {
+        void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.pow(a[ao + i], b[bo + i]); }
+        void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.pow(a[ao + i], b); }
+        void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.pow(a, b[bo + i]); }
+    },
     /** max(a, b), NaN if either is NaN */
-    MAXIMUM { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.max(a[ao + i], b[bo + i]); } },
+    MAXIMUM {
+        void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.max(a[ao + i], b[bo + i]); }
+        void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.max(a[ao + i], b); }
+        void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.max(a, b[bo + i]); }
+    },
     /** min(a, b), NaN if either is NaN */
-    MINIMUM { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.min(a[ao + i], b[bo + i]); } },
+    MINIMUM {
+        void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.min(a[ao + i], b[bo + i]); }
+        void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.min(a[ao + i], b); }
+        void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.min(a, b[bo + i]); }
+    },
     /** a < b */
-    LT { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] < b[bo + i] ? 1 : 0; } },
+    LT {
+        void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] < b[bo + i] ? 1 : 0; }
+        void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] < b ? 1 : 0; }
+        void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a < b[bo + i] ? 1 : 0; }
+    },
     /** a <= b */
-    LE { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] <= b[bo + i] ? 1 : 0; } },
+    LE {
+        void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] <= b[bo + i] ? 1 : 0; }
+        void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] <= b ? 1 : 0; }
+        void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a <= b[bo + i] ? 1 : 0; }
+    },
     /** a > b */
-    GT { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] > b[bo + i] ? 1 : 0; } },
+    GT {
+        void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] > b[bo + i] ? 1 : 0; }
+        void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] > b ? 1 : 0; }
+        void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a > b[bo + i] ? 1 : 0; }
+    },
     /** a >= b */
-    GE { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] >= b[bo + i] ? 1 : 0; } },
+    GE {
+        void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] >= b[bo + i] ? 1 : 0; }
+        void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] >= b ? 1 : 0; }
+        void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a >= b[bo + i] ? 1 : 0; }
+    },
     /** a == b */
-    EQ { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] == b[bo + i] ? 1 : 0; } },
+    EQ {
+        void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] == b[bo + i] ? 1 : 0; }
+        void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] == b ? 1 : 0; }
+        void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a == b[bo + i] ? 1 : 0; }
+    },
     /** a != b */
-    NE { void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] != b[bo + i] ? 1 : 0; } };
+    NE {
+        void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] != b[bo + i] ? 1 : 0; }
+        void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] != b ? 1 : 0; }
+        void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a != b[bo + i] ? 1 : 0; }
+    };
 
     /** o[oo + i] = f(a[ao + i], b[bo + i]) for i in [0, n); o may be a or b at the same offset. */
     abstract void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n);
 
+    /** o[oo + i] = f(a[ao + i], b) for i in [0, n); o may be a at the same offset. */
+    abstract void loop(double[] a, int ao, double b, double[] o, int oo, int n);
+
+    /** o[oo + i] = f(a, b[bo + i]) for i in [0, n); o may be b at the same offset. */
+    abstract void loop(double a, double[] b, int bo, double[] o, int oo, int n);
+
     /** f(a, b) for one pair of values. */
     public double apply(double a, double b) {
-        double[] o = {a, b};
-        loop(o, 0, o, 1, o, 0, 1);
+        double[] o = {b};
+        loop(a, o, 0, o, 0, 1);
         return o[0];
     }
 

@@ -1,21 +1,22 @@
 package descent.tensor;
 
+import java.util.Arrays;
+
 /**
  * Iteration plan for an elementwise operation whose operands broadcast (NumPy rules) to one output
- * shape. The output is walked as consecutive runs of {@code run} elements; within a run each operand
- * either advances with the output (unit stride) or repeats one element (zero stride). Run offsets
- * are precomputed, so executing costs no index arithmetic beyond a table lookup per run.
+ * shape. The output is walked as consecutive runs of {@code run} elements, as long as the trailing
+ * axes allow: within a run each operand either advances with the output (unit stride) or repeats
+ * one element (zero stride), and the kernels have a loop for each pattern, so a repeated operand
+ * costs nothing per element whatever the length. Run offsets are precomputed; any range of output
+ * elements, also one starting or ending inside a run, is executed as pieces of runs.
  */
 final class Broadcast {
-    /** Largest run length used when an operand repeats one element; bounds the scratch buffers. */
-    private static final int CHUNK = 2048;
-
     final Shape out;
+    final int size;
     final int runs;
     final int run;
     final boolean[] unit;
     final int[][] offsets;
-    private final double[][] scratch;
 
     Broadcast(Shape out, Shape... operands) {
         this.out = out;
@@ -28,7 +29,7 @@ final class Broadcast {
         int[] dims = out.dims();
         // Collapse trailing axes into one run while every operand stays contiguous (unit) or constant over them.
         boolean[] unitFlags = new boolean[k];
-        java.util.Arrays.fill(unitFlags, true);
+        Arrays.fill(unitFlags, true);
         boolean decided = false;
         int inner = 1;
         for (int axis = r - 1; axis >= 0; axis--) {
@@ -54,17 +55,8 @@ final class Broadcast {
             decided = true;
             inner *= d;
         }
-        int size = out.size();
-        int runLen = Math.max(1, inner);
-        boolean anyConst = false;
-        for (boolean u : unitFlags) {
-            anyConst |= !u;
-        }
-        if (anyConst && runLen > CHUNK) {
-            int c = largestDivisorAtMost(runLen, CHUNK);
-            runLen = c;
-        }
-        this.run = size == 0 ? 1 : runLen;
+        this.size = out.size();
+        this.run = size == 0 ? 1 : Math.max(1, inner);
         this.runs = size == 0 ? 0 : size / this.run;
         this.unit = unitFlags;
         this.offsets = new int[k][runs];
@@ -86,27 +78,100 @@ final class Broadcast {
                 offsets[i][q] = o;
             }
         }
-        this.scratch = new double[k][];
-        for (int i = 0; i < k; i++) {
-            if (!unitFlags[i]) {
-                scratch[i] = new double[this.run];
+    }
+
+    /** o[lo, hi) = op(a, b) over the broadcast operands. */
+    void binary(BinaryOp op, double[] a, double[] b, double[] o, int lo, int hi) {
+        int q = lo / run;
+        int at = lo - q * run;
+        boolean ua = unit[0];
+        boolean ub = unit[1];
+        int[] oa = offsets[0];
+        int[] ob = offsets[1];
+        while (lo < hi) {
+            int len = Math.min(run - at, hi - lo);
+            if (ua && ub) {
+                op.loop(a, oa[q] + at, b, ob[q] + at, o, lo, len);
+            } else if (ua) {
+                op.loop(a, oa[q] + at, b[ob[q]], o, lo, len);
+            } else if (ub) {
+                op.loop(a[oa[q]], b, ob[q] + at, o, lo, len);
+            } else {
+                op.loop(a, oa[q], b[ob[q]], o, lo, 1);
+                Arrays.fill(o, lo + 1, lo + len, o[lo]);
+            }
+            lo += len;
+            q++;
+            at = 0;
+        }
+    }
+
+    /** o[lo, hi) = c != 0 ? x : y over the broadcast operands (NaN counts as true). */
+    void where(double[] c, double[] x, double[] y, double[] o, int lo, int hi) {
+        int q = lo / run;
+        int at = lo - q * run;
+        while (lo < hi) {
+            int len = Math.min(run - at, hi - lo);
+            int co = offsets[0][q];
+            int xo = offsets[1][q];
+            int yo = offsets[2][q];
+            if (!unit[0]) {
+                boolean pick = c[co] != 0;
+                double[] src = pick ? x : y;
+                int so = pick ? xo : yo;
+                if (unit[pick ? 1 : 2]) {
+                    System.arraycopy(src, so + at, o, lo, len);
+                } else {
+                    Arrays.fill(o, lo, lo + len, src[so]);
+                }
+            } else {
+                select(c, co + at, x, unit[1] ? xo + at : xo, unit[1], y, unit[2] ? yo + at : yo, unit[2], o, lo, len);
+            }
+            lo += len;
+            q++;
+            at = 0;
+        }
+    }
+
+    /**
+     * o[oo + i] = c[co + i] != 0 ? x : y, each of x and y an array advancing with i or a repeated
+     * element. The choice goes through bit masks rather than branches, which random conditions
+     * would mispredict.
+     */
+    private static void select(double[] c, int co, double[] x, int xo, boolean xu, double[] y, int yo, boolean yu,
+            double[] o, int oo, int n) {
+        if (xu && yu) {
+            for (int i = 0; i < n; i++) {
+                long m = mask(c[co + i]);
+                o[oo + i] = Double.longBitsToDouble((Double.doubleToRawLongBits(x[xo + i]) & m)
+                        | (Double.doubleToRawLongBits(y[yo + i]) & ~m));
+            }
+        } else if (xu) {
+            long yb = Double.doubleToRawLongBits(y[yo]);
+            for (int i = 0; i < n; i++) {
+                long m = mask(c[co + i]);
+                o[oo + i] = Double.longBitsToDouble((Double.doubleToRawLongBits(x[xo + i]) & m) | (yb & ~m));
+            }
+        } else if (yu) {
+            long xb = Double.doubleToRawLongBits(x[xo]);
+            for (int i = 0; i < n; i++) {
+                long m = mask(c[co + i]);
+                o[oo + i] = Double.longBitsToDouble((xb & m) | (Double.doubleToRawLongBits(y[yo + i]) & ~m));
+            }
+        } else {
+            long xb = Double.doubleToRawLongBits(x[xo]);
+            long yb = Double.doubleToRawLongBits(y[yo]);
+            for (int i = 0; i < n; i++) {
+                long m = mask(c[co + i]);
+                o[oo + i] = Double.longBitsToDouble((xb & m) | (yb & ~m));
             }
         }
     }
 
-    /** The operand buffer for run {@code q}: the operand itself, or a scratch run filled with its repeated element. */
-    double[] source(int i, double[] data, int q) {
-        if (unit[i]) {
-            return data;
-        }
-        double[] s = scratch[i];
-        java.util.Arrays.fill(s, data[offsets[i][q]]);
-        return s;
-    }
-
-    /** Offset of operand {@code i} for run {@code q} within the buffer returned by {@link #source}. */
-    int offset(int i, int q) {
-        return unit[i] ? offsets[i][q] : 0;
+    /** All ones if v != 0 (NaN included), else zero: the sign bit of v's bits without the sign, or of their negation. */
+    private static long mask(double v) {
+        long b = Double.doubleToRawLongBits(v) << 1;
+        return (b | -b) >> 63;
     }
 
     /** Strides (in elements) of a contiguous operand seen through broadcasting to {@code out}; 0 where it repeats. */
@@ -119,14 +184,5 @@ final class Broadcast {
             s[a + off] = operand.dim(a) == 1 && out.dim(a + off) != 1 ? 0 : own[a];
         }
         return s;
-    }
-
-    private static int largestDivisorAtMost(int n, int max) {
-        for (int d = max; d > 1; d--) {
-            if (n % d == 0) {
-                return d;
-            }
-        }
-        return 1;
     }
 }

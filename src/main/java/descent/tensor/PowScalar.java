@@ -40,36 +40,36 @@ final class PowScalar extends Primitive {
     public Kernel kernel(Shape[] in, Shape out) {
         int n = out.size();
         if (p == 2) {
-            return (i, o) -> {
+            return Elementwise.ranged(n, false, (i, o, lo, hi) -> {
                 double[] x = i[0];
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     o[k] = x[k] * x[k];
                 }
-            };
+            });
         }
         if (p == -1) {
-            return (i, o) -> {
+            return Elementwise.ranged(n, false, (i, o, lo, hi) -> {
                 double[] x = i[0];
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     o[k] = 1 / x[k];
                 }
-            };
+            });
         }
         if (p == 0.5) {
-            return (i, o) -> {
+            return Elementwise.ranged(n, false, (i, o, lo, hi) -> {
                 double[] x = i[0];
-                for (int k = 0; k < n; k++) {
+                for (int k = lo; k < hi; k++) {
                     double v = x[k];
                     o[k] = v == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : Math.sqrt(v + 0.0);
                 }
-            };
+            });
         }
-        return (i, o) -> {
+        return Elementwise.ranged(n, true, (i, o, lo, hi) -> {
             double[] x = i[0];
-            for (int k = 0; k < n; k++) {
+            for (int k = lo; k < hi; k++) {
                 o[k] = Math.pow(x[k], p);
             }
-        };
+        });
     }
 
     @Override

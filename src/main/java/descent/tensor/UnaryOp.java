@@ -8,9 +8,9 @@ public enum UnaryOp {
     /** -x */
     NEG { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = -x[xo + i]; } },
     /** e^x */
-    EXP { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = Math.exp(x[xo + i]); } },
+    EXP { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = FastMath.exp(x[xo + i]); } },
     /** natural logarithm */
-    LOG { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = Math.log(x[xo + i]); } },
+    LOG { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = FastMath.log(x[xo + i]); } },
     /** log(1 + x) */
     LOG1P { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = FastMath.log1p(x[xo + i]); } },
     /** e^x - 1 */
@@ -22,17 +22,17 @@ public enum UnaryOp {
     /** sign of x: -1, 0 or 1 (NaN stays NaN) */
     SIGN { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = Math.signum(x[xo + i]); } },
     /** sine */
-    SIN { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = Math.sin(x[xo + i]); } },
+    SIN { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = FastMath.sin(x[xo + i]); } },
     /** cosine */
-    COS { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = Math.cos(x[xo + i]); } },
+    COS { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = FastMath.cos(x[xo + i]); } },
     /** tangent */
-    TAN { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = Math.tan(x[xo + i]); } },
+    TAN { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = FastMath.tan(x[xo + i]); } },
     /** hyperbolic tangent */
     TANH { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = FastMath.tanh(x[xo + i]); } },
     /** hyperbolic sine */
-    SINH { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = Math.sinh(x[xo + i]); } },
+    SINH { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = FastMath.sinh(x[xo + i]); } },
     /** hyperbolic cosine */
-    COSH { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = Math.cosh(x[xo + i]); } },
+    COSH { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = FastMath.cosh(x[xo + i]); } },
     /** logistic sigmoid 1/(1+e^-x) */
     SIGMOID { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = FastMath.sigmoid(x[xo + i]); } },
     /** softplus log(1+e^x) */
@@ -40,7 +40,7 @@ public enum UnaryOp {
     /** error function */
     ERF { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = FastMath.erf(x[xo + i]); } },
     /** arctangent */
-    ATAN { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = Math.atan(x[xo + i]); } },
+    ATAN { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = FastMath.atan(x[xo + i]); } },
     /** nearest integer, ties to even */
     ROUND { void loop(double[] x, int xo, double[] y, int yo, int n) { for (int i = 0; i < n; i++) y[yo + i] = Math.rint(x[xo + i]); } },
     /** largest integer not above x */

@@ -90,6 +90,113 @@ class KernelsTest {
         assertArrayEquals(new double[] {1, 2, 3, -9, -9, -9}, o, 0);
     }
 
+    @Test
+    void aRepeatedOperandRunsAlongTheWholeLengthEvenWhenItIsPrime() {
+        int n = 9_999_991;
+        Broadcast plan = new Broadcast(Shape.of(n), Shape.of(n), Shape.SCALAR);
+        assertEquals(1, plan.runs);
+        assertEquals(n, plan.run);
+        assertTrue(plan.unit[0] && !plan.unit[1]);
+        Broadcast rows = new Broadcast(Shape.of(7, 4099), Shape.of(7, 1), Shape.of(7, 4099));
+        assertEquals(7, rows.runs);
+        assertEquals(4099, rows.run);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i * 0.5 - 7;
+        }
+        double[] o = new double[n];
+        Elementwise.binary(BinaryOp.MUL, Shape.of(n), Shape.SCALAR).run(new double[][] {x, {2}}, o);
+        for (int i = 0; i < n; i++) {
+            assertEquals(x[i] * 2, o[i], 0, "at " + i);
+        }
+        Elementwise.binary(BinaryOp.SUB, Shape.SCALAR, Shape.of(n)).run(new double[][] {{1}, x}, o);
+        assertEquals(1 - x[n - 1], o[n - 1], 0);
+    }
+
+    @Test
+    void largeElementwiseKernelsSplitAcrossRunsExactly() {
+        // Output sizes above the split threshold, with run boundaries that fall inside the split's chunks.
+        int[][][] pairs = {{{3, 100_003}, {100_003}}, {{100_003, 3}, {3}}, {{300_007}, {}}, {{2, 150_001}, {2, 1}},
+            {{300_007}, {300_007}}};
+        for (int[][] p : pairs) {
+            Shape a = Shape.of(p[0]);
+            Shape b = Shape.of(p[1]);
+            Shape out = Shape.broadcast("test", a, b);
+            double[] x = random(a);
+            double[] y = random(b);
+            for (BinaryOp op : new BinaryOp[] {BinaryOp.ADD, BinaryOp.DIV, BinaryOp.LT}) {
+                double[] o = new double[out.size()];
+                Elementwise.binary(op, a, b).run(new double[][] {x, y}, o);
+                for (int i = 0; i < o.length; i += 7) {
+                    int[] idx = unravel(i, out.dims());
+                    double expected = op.apply(x[broadcastIndex(idx, a)], y[broadcastIndex(idx, b)]);
+                    assertEquals(expected, o[i], 0, op + " " + a + " " + b + " at " + i);
+                }
+            }
+            Shape c = Shape.of(p[1]);
+            double[] cond = random(c);
+            for (int i = 0; i < cond.length; i++) {
+                cond[i] = i % 3 == 0 ? 0 : i % 3 == 1 ? -0.0 : cond[i];
+            }
+            double[] o = new double[out.size()];
+            Elementwise.where(c, a, b).run(new double[][] {cond, x, y}, o);
+            for (int i = 0; i < o.length; i += 5) {
+                int[] idx = unravel(i, out.dims());
+                double expected = cond[broadcastIndex(idx, c)] != 0 ? x[broadcastIndex(idx, a)] : y[broadcastIndex(idx, b)];
+                assertEquals(expected, o[i], 0, "where " + c + " " + a + " " + b + " at " + i);
+            }
+        }
+    }
+
+    @Test
+    void whereTreatsNanConditionsAsTrueAndKeepsSignedZeros() {
+        double[] o = new double[4];
+        Elementwise.where(Shape.of(4), Shape.of(4), Shape.SCALAR)
+                .run(new double[][] {{Double.NaN, 0, -0.0, 2}, {-0.0, 1, 2, 3}, {0.0}}, o);
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(o[0]));
+        assertArrayEquals(new double[] {-0.0, 0, 0, 3}, o, 0);
+    }
+
+    @Test
+    void largeSumsAreTheOneThreadPairwiseSumBitForBit() {
+        int n = 1_234_567;
+        Shape s = Shape.of(n);
+        double[] x = new double[n];
+        Random r = new Random(3);
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextGaussian() * Math.exp(r.nextGaussian() * 5);
+        }
+        double[] o = new double[1];
+        Reduce.sum(s, new int[] {0}).run(new double[][] {x}, o);
+        assertEquals(Double.doubleToRawLongBits(Reduce.sumRun(x, 0, n)), Double.doubleToRawLongBits(o[0]));
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            max = Math.max(max, v);
+        }
+        Reduce.max(s, new int[] {0}).run(new double[][] {x}, o);
+        assertEquals(max, o[0], 0);
+        x[n - 3] = Double.NaN;
+        Reduce.max(s, new int[] {0}).run(new double[][] {x}, o);
+        assertTrue(Double.isNaN(o[0]));
+
+        Shape m = Shape.of(300, 5001);
+        double[] y = random(m);
+        double[] rows = new double[300];
+        Reduce.sum(m, new int[] {1}).run(new double[][] {y}, rows);
+        double[] cols = new double[5001];
+        Reduce.sum(m, new int[] {0}).run(new double[][] {y}, cols);
+        for (int i = 0; i < 300; i++) {
+            assertEquals(Double.doubleToRawLongBits(Reduce.sumRun(y, i * 5001, 5001)), Double.doubleToRawLongBits(rows[i]));
+        }
+        for (int j = 0; j < 5001; j++) {
+            double c = 0;
+            for (int i = 0; i < 300; i++) {
+                c += y[i * 5001 + j];
+            }
+            assertEquals(Double.doubleToRawLongBits(c), Double.doubleToRawLongBits(cols[j]), "column " + j);
+        }
+    }
+
     private static List<int[]> subsets(int rank) {
         List<int[]> out = new ArrayList<>();
         for (int m = 0; m < (1 << rank); m++) {
@@ -139,6 +246,27 @@ class KernelsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void sumsOfEmptyTensorsAreZeros() {
+        int[][] shapes = {{0}, {3, 0}, {0, 4}, {2, 0, 3}, {0, 1, 5000}};
+        for (int[] dims : shapes) {
+            Shape s = Shape.of(dims);
+            for (int[] axes : subsets(dims.length)) {
+                Shape out = Reduce.reducedShape(s, axes);
+                double[] o = new double[out.size()];
+                Arrays.fill(o, Double.NaN);
+                Reduce.sum(s, axes).run(new double[][] {new double[0]}, o);
+                for (double v : o) {
+                    assertEquals(0, v, 0, "sum " + s + " axes " + Arrays.toString(axes));
+                }
+            }
+        }
+        double[] none = new double[0];
+        Reduce.max(Shape.of(0, 3), new int[] {1}).run(new double[][] {new double[0]}, none);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Reduce.max(Shape.of(3, 0), new int[] {1}));
+        assertTrue(e.getMessage().contains("empty axis 1"), e.getMessage());
     }
 
     @Test

@@ -31,9 +31,14 @@ import java.util.regex.Pattern;
  * installed) PyTorch on the same MLP and the same optimizer step.
  *
  * <p>Arguments: {@code --torch PATH} the PyTorch MLP script (bench/torch/mlp.py; optim.py beside
- * it times torch.optim.Adam); {@code --quick} shorter measurement for a smoke run.
+ * it times torch.optim.Adam); {@code --quick} shorter measurement for a smoke run; {@code --only REGEX}
+ * runs only the benchmark classes whose names match (for example {@code Kernel|Broadcast}) and
+ * reports the sections they feed.
  */
 public final class Report {
+    private static final String[] UNARY = {"EXP", "EXPM1", "LOG", "LOG1P", "TANH", "SIGMOID", "SOFTPLUS",
+        "SIN", "COS", "TAN", "SINH", "COSH", "ATAN"};
+
     private Report() {
     }
 
@@ -42,21 +47,26 @@ public final class Report {
         System.setProperty("descent.quiet", "true");
         String torchScript = null;
         boolean quick = false;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--torch") && i + 1 < args.length) {
                 torchScript = args[++i];
             } else if (args[i].equals("--quick")) {
                 quick = true;
+            } else if (args[i].equals("--only") && i + 1 < args.length) {
+                only = args[++i];
             }
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        Options opts = new OptionsBuilder()
-                .include(RooflineBench.class.getName())
-                .include(MlpBench.class.getName())
-                .include(PlanOverheadBench.class.getName())
-                .include(CallOverheadBench.class.getName())
-                .include(OptimBench.class.getName())
-                .include(MlpTrainBench.class.getName())
+        OptionsBuilder builder = new OptionsBuilder();
+        for (Class<?> c : new Class<?>[] {RooflineBench.class, MlpBench.class, PlanOverheadBench.class,
+                CallOverheadBench.class, OptimBench.class, MlpTrainBench.class,
+                UnaryKernelBench.class, BinaryKernelBench.class, BroadcastBench.class}) {
+            if (only == null || Pattern.compile(only).matcher(c.getSimpleName()).find()) {
+                builder.include(c.getName() + "\\.");
+            }
+        }
+        Options opts = builder
                 .mode(Mode.SampleTime)
                 .timeUnit(TimeUnit.MICROSECONDS)
                 .forks(1)
@@ -71,51 +81,66 @@ public final class Report {
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
             name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
-            String n = r.getParams().getParam("n");
-            if (n != null) {
-                name += "/" + n;
+            for (String p : new String[] {"n", "op", "path", "threads"}) {
+                String v = r.getParams().getParam(p);
+                if (v != null) {
+                    name += "/" + v;
+                }
             }
             median.put(name, r.getPrimaryResult().getStatistics().getPercentile(50));
         }
         Mlp mlp = new Mlp(MlpBench.BATCH, MlpBench.IN, MlpBench.WIDTH, MlpBench.HIDDEN, 1);
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nDescent benchmark report (%d cores; medians of JMH sample time)%n", cores));
-        out.append("matmul: ").append(MatMul.backendDescription()).append("; elementwise: ").append(Simd.description())
+        Simd.calibrate();
+        out.append("matmul: ").append(MatMul.backendDescription()).append("\nelementwise: ").append(Simd.description())
                 .append("\n\n");
         double roofline = 0;
-        for (int n : new int[] {128, 512, 1024}) {
-            double us = median.get("RooflineBench.gemm/" + n);
-            double gflops = 2.0 * n * n * n / us / 1e3;
-            roofline = Math.max(roofline, gflops);
-            out.append(String.format(Locale.ROOT, "roofline dgemm n=%-5d %10.1f us  %7.1f GFLOP/s%n", n, us, gflops));
+        if (median.containsKey("RooflineBench.gemm/1024")) {
+            for (int n : new int[] {128, 512, 1024}) {
+                double us = median.get("RooflineBench.gemm/" + n);
+                double gflops = 2.0 * n * n * n / us / 1e3;
+                roofline = Math.max(roofline, gflops);
+                out.append(String.format(Locale.ROOT, "roofline dgemm n=%-5d %10.1f us  %7.1f GFLOP/s%n", n, us, gflops));
+            }
         }
-        double vg = median.get("MlpBench.valueAndGrad");
-        double fw = median.get("MlpBench.forward");
-        double jet = median.get("MlpBench.jet2");
-        double vgGflops = mlp.valueAndGradFlops() / vg / 1e3;
-        out.append(String.format(Locale.ROOT, "%nMLP (batch %d, input %d, %d x %d tanh) value+grad %8.1f us  %6.1f GFLOP/s = %.2f of roofline   [target >= 0.30]%n",
-                MlpBench.BATCH, MlpBench.IN, MlpBench.HIDDEN, MlpBench.WIDTH, vg, vgGflops, vgGflops / roofline));
-        out.append(String.format(Locale.ROOT, "MLP forward              %8.1f us  %6.1f GFLOP/s%n", fw, mlp.forwardFlops() / fw / 1e3));
-        out.append(String.format(Locale.ROOT, "MLP 2-jet along x        %8.1f us  = %.2f x forward   [target <= 3.5]%n", jet, jet / fw));
-        double pv = median.get("PlanOverheadBench.value");
-        double pvg = median.get("PlanOverheadBench.valueAndGrad");
-        out.append(String.format(Locale.ROOT, "%nscalar chain of %d ops: value %.2f us = %.1f ns/op; value+grad %.2f us = %.1f ns per op   [target < 100]%n",
-                PlanOverheadBench.OPS, pv, pv * 1e3 / PlanOverheadBench.OPS, pvg, pvg * 1e3 / PlanOverheadBench.OPS));
-        double loop = median.get("CallOverheadBench.gradInLoop");
-        double hoisted = median.get("CallOverheadBench.gradHoisted");
-        double plan = median.get("CallOverheadBench.compiledPlan");
-        double traced = median.get("CallOverheadBench.tracedEveryCall");
-        out.append(String.format(Locale.ROOT, "%ngrad(f).call(x) in a loop %.2f us; hoisted %.2f us; compiled plan alone %.2f us; "
-                + "traced anew every call %.1f us (%.0f x the loop idiom)%n", loop, hoisted, plan, traced, traced / loop));
-        double adamMs = optimizerSection(out, median);
-        double train = median.get("MlpTrainBench.trainStep");
-        double trainVg = median.get("MlpTrainBench.valueAndGrad");
-        long[] bytes = trainStepAllocation();
-        out.append(String.format(Locale.ROOT, "%nMLP training step (value+grad + Adam on %d parameters) %8.1f us = %.2f x value+grad alone (%.1f us)%n",
-                bytes[2], train, train / trainVg, trainVg));
-        out.append(String.format(Locale.ROOT, "  allocated per step after warm-up: %d bytes (value+grad alone: %d bytes)   [target 0 from the optimizer]%n",
-                bytes[0], bytes[1]));
-        if (torchScript != null) {
+        Double vg = median.get("MlpBench.valueAndGrad");
+        Double fw = median.get("MlpBench.forward");
+        if (vg != null && fw != null) {
+            double jet = median.get("MlpBench.jet2");
+            double vgGflops = mlp.valueAndGradFlops() / vg / 1e3;
+            double fwGflops = mlp.forwardFlops() / fw / 1e3;
+            out.append(String.format(Locale.ROOT, "%nMLP (batch %d, input %d, %d x %d tanh) value+grad %8.1f us  %6.1f GFLOP/s = %.2f of roofline   [target >= 0.35]%n",
+                    MlpBench.BATCH, MlpBench.IN, MlpBench.HIDDEN, MlpBench.WIDTH, vg, vgGflops, vgGflops / roofline));
+            out.append(String.format(Locale.ROOT, "MLP forward              %8.1f us  %6.1f GFLOP/s = %.2f of roofline%n", fw, fwGflops, fwGflops / roofline));
+            out.append(String.format(Locale.ROOT, "MLP 2-jet along x        %8.1f us  = %.2f x forward   [target <= 3.5]%n", jet, jet / fw));
+        }
+        if (median.containsKey("PlanOverheadBench.value")) {
+            double pv = median.get("PlanOverheadBench.value");
+            double pvg = median.get("PlanOverheadBench.valueAndGrad");
+            out.append(String.format(Locale.ROOT, "%nscalar chain of %d ops: value %.2f us = %.1f ns/op; value+grad %.2f us = %.1f ns per op   [target < 100]%n",
+                    PlanOverheadBench.OPS, pv, pv * 1e3 / PlanOverheadBench.OPS, pvg, pvg * 1e3 / PlanOverheadBench.OPS));
+        }
+        if (median.containsKey("CallOverheadBench.gradInLoop")) {
+            double loop = median.get("CallOverheadBench.gradInLoop");
+            double hoisted = median.get("CallOverheadBench.gradHoisted");
+            double plan = median.get("CallOverheadBench.compiledPlan");
+            double traced = median.get("CallOverheadBench.tracedEveryCall");
+            out.append(String.format(Locale.ROOT, "%ngrad(f).call(x) in a loop %.2f us; hoisted %.2f us; compiled plan alone %.2f us; "
+                    + "traced anew every call %.1f us (%.0f x the loop idiom)%n", loop, hoisted, plan, traced, traced / loop));
+        }
+        Double adamMs = median.containsKey("OptimBench.adam") ? optimizerSection(out, median) : null;
+        if (median.containsKey("MlpTrainBench.trainStep")) {
+            double train = median.get("MlpTrainBench.trainStep");
+            double trainVg = median.get("MlpTrainBench.valueAndGrad");
+            long[] bytes = trainStepAllocation();
+            out.append(String.format(Locale.ROOT, "%nMLP training step (value+grad + Adam on %d parameters) %8.1f us = %.2f x value+grad alone (%.1f us)%n",
+                    bytes[2], train, train / trainVg, trainVg));
+            out.append(String.format(Locale.ROOT, "  allocated per step after warm-up: %d bytes (value+grad alone: %d bytes)   [target 0 from the optimizer]%n",
+                    bytes[0], bytes[1]));
+        }
+        kernels(median, out);
+        if (torchScript != null && adamMs != null) {
             Map<String, String> optim = runScript(Path.of(torchScript).resolveSibling("optim.py").toString(), cores);
             if (optim != null) {
                 double def = Double.parseDouble(optim.get("adam_default_ms"));
@@ -126,20 +151,63 @@ public final class Report {
                 out.append(String.format(Locale.ROOT, "  foreach  %8.2f ms -> Descent Adam is %.2f x as fast   [target >= 1.5]%n", fe, fe / adamMs));
             }
         }
-        if (torchScript != null) {
+        if (torchScript != null && vg != null && fw != null) {
             Map<String, String> torch = runScript(torchScript, cores);
             if (torch != null) {
                 double tvg = Double.parseDouble(torch.get("value_and_grad_ms")) * 1e3;
                 double tfw = Double.parseDouble(torch.get("forward_ms")) * 1e3;
                 out.append(String.format(Locale.ROOT, "%nPyTorch %s CPU float64 (%s, fastest split of %d cores):%n",
                         torch.get("torch_version"), torch.get("config"), cores));
-                out.append(String.format(Locale.ROOT, "  value+grad %8.1f us -> Descent is %.2f x as fast   [target >= 1.0]%n", tvg, tvg / vg));
-                out.append(String.format(Locale.ROOT, "  forward    %8.1f us -> Descent is %.2f x as fast%n", tfw, tfw / fw));
+                out.append(String.format(Locale.ROOT, "  value+grad %8.1f us -> Descent is %.2f x as fast   [target >= 1.5]%n", tvg, tvg / vg));
+                out.append(String.format(Locale.ROOT, "  forward    %8.1f us -> Descent is %.2f x as fast   [target >= 1.0]%n", tfw, tfw / fw));
             }
-        } else {
+        } else if (vg != null) {
             out.append("\nPyTorch comparison skipped (run ./descent bench --torch to install python3-torch and include it)\n");
         }
         System.out.print(out);
+    }
+
+    /** Per-element costs of the elementwise and reduction kernels, with the ratios that matter. */
+    private static void kernels(Map<String, Double> median, StringBuilder out) {
+        boolean header = false;
+        for (String op : UNARY) {
+            Double scalar = median.get("UnaryKernelBench.run/" + op + "/scalar");
+            Double simd = median.get("UnaryKernelBench.run/" + op + "/simd");
+            if (scalar == null || simd == null) {
+                continue;
+            }
+            if (!header) {
+                out.append(String.format(Locale.ROOT, "%nunary kernels, %d elements, one thread (ns/element):%n", UnaryKernelBench.N));
+                out.append(String.format(Locale.ROOT, "  %-9s %8s %8s %12s%n", "op", "scalar", "simd", "simd/scalar"));
+                header = true;
+            }
+            double s = scalar * 1e3 / UnaryKernelBench.N;
+            double v = simd * 1e3 / UnaryKernelBench.N;
+            out.append(String.format(Locale.ROOT, "  %-9s %8.2f %8.2f %12.2f%n", op.toLowerCase(Locale.ROOT), s, v, v / s));
+        }
+        header = false;
+        for (String k : new String[] {"add", "mul", "where", "sum", "max"}) {
+            Double one = median.get("BinaryKernelBench." + k + "/1");
+            Double two = median.get("BinaryKernelBench." + k + "/2");
+            if (one == null || two == null) {
+                continue;
+            }
+            if (!header) {
+                out.append(String.format(Locale.ROOT, "%nmemory-bound kernels, %d elements (ns/element):%n", BinaryKernelBench.N));
+                out.append(String.format(Locale.ROOT, "  %-9s %8s %8s %12s%n", "kernel", "1 thread", "2 threads", "speed-up"));
+                header = true;
+            }
+            out.append(String.format(Locale.ROOT, "  %-9s %8.3f %9.3f %12.2f%n", k,
+                    one * 1e3 / BinaryKernelBench.N, two * 1e3 / BinaryKernelBench.N, one / two));
+        }
+        Double round = median.get("BroadcastBench.scale/10000000");
+        Double prime = median.get("BroadcastBench.scale/9999991");
+        if (round != null && prime != null) {
+            double r = round * 1e3 / 10_000_000;
+            double p = prime * 1e3 / 9_999_991;
+            out.append(String.format(Locale.ROOT, "%nx * 2 (scalar broadcast): n = 10000000 %.3f ns/element, n = 9999991 (prime) %.3f ns/element = %.2f x%n",
+                    r, p, p / r));
+        }
     }
 
     /** Appends the optimizer-step table and returns Adam's median in milliseconds. */

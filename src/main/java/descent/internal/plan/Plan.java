@@ -4,6 +4,8 @@ import descent.internal.trace.Eqn;
 import descent.internal.trace.Graph;
 import descent.tensor.Primitive;
 import descent.internal.trace.Var;
+import descent.tensor.Elementwise;
+import descent.tensor.ElementwiseKernel;
 import descent.tensor.Kernel;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
@@ -23,7 +25,9 @@ import java.util.Map;
  * dies at that step, and reshapes alias their operand. Running the plan again on new inputs reuses
  * all of it, so a step allocates only the returned tensors (nothing with {@link #runInto}).
  * Constants are copied into the plan's own buffers, and equations whose operands are all constants
- * are evaluated once, when the plan is compiled.
+ * are evaluated once, when the plan is compiled. Consecutive elementwise steps with outputs of one
+ * size run as one chain, block by block ({@link Elementwise#chain}), unless the plan checks for
+ * NaN after every equation; the results are the same bits either way.
  *
  * <p>Runs of one plan are serialized; concurrent callers use separate instances compiled from the
  * same graph.
@@ -37,11 +41,12 @@ public final class Plan {
     private final double[][][] args;
     private final double[][] results;
     private final Eqn[] eqns;
+    private final String[] labels;
     private final long bufferElements;
     private final boolean checkNaN;
 
     private Plan(Shape[] inShapes, Shape[] outShapes, double[][] inBufs, double[][] outBufs, Kernel[] kernels,
-                 double[][][] args, double[][] results, Eqn[] eqns, long bufferElements, boolean checkNaN) {
+                 double[][][] args, double[][] results, Eqn[] eqns, String[] labels, long bufferElements, boolean checkNaN) {
         this.inShapes = inShapes;
         this.outShapes = outShapes;
         this.inBufs = inBufs;
@@ -50,6 +55,7 @@ public final class Plan {
         this.args = args;
         this.results = results;
         this.eqns = eqns;
+        this.labels = labels;
         this.bufferElements = bufferElements;
         this.checkNaN = checkNaN;
     }
@@ -183,9 +189,85 @@ public final class Plan {
                 }
             }
         }
+        List<String> labels = new ArrayList<>();
+        for (Eqn e : kept) {
+            labels.add(label(e));
+        }
+        if (!checkNaN) {
+            fuse(kernels, args, results, kept, labels);
+        }
         return new Plan(inShapes, outShapes, inBufs, outBufs, kernels.toArray(new Kernel[0]),
                 args.toArray(new double[0][][]), results.toArray(new double[0][]), kept.toArray(new Eqn[0]),
-                total[0], checkNaN);
+                labels.toArray(new String[0]), total[0], checkNaN);
+    }
+
+    /** The primitive's name without its parameters. */
+    private static String label(Eqn e) {
+        return e.prim().name().replaceAll("\\[.*", "");
+    }
+
+    /**
+     * Replaces every run of two or more consecutive elementwise steps whose outputs have one size
+     * by one step running them as a chain. The buffers stay as assigned: a chain computes each
+     * element through the same steps in the same order, so liveness and in-place reuse hold.
+     */
+    private static void fuse(List<Kernel> kernels, List<double[][]> args, List<double[]> results, List<Eqn> eqns,
+                             List<String> labels) {
+        List<Kernel> k = new ArrayList<>();
+        List<double[][]> a = new ArrayList<>();
+        List<double[]> r = new ArrayList<>();
+        List<Eqn> e = new ArrayList<>();
+        List<String> l = new ArrayList<>();
+        int q = 0;
+        while (q < kernels.size()) {
+            int size = eqns.get(q).out().shape().size();
+            int end = q;
+            while (end < kernels.size() && kernels.get(end) instanceof ElementwiseKernel
+                    && eqns.get(end).out().shape().size() == size) {
+                end++;
+            }
+            if (end - q < 2) {
+                end = q + 1;
+                k.add(kernels.get(q));
+                a.add(args.get(q));
+                r.add(results.get(q));
+                l.add(labels.get(q));
+            } else {
+                int m = end - q;
+                ElementwiseKernel[] steps = new ElementwiseKernel[m];
+                double[][][] in = new double[m][][];
+                double[][] out = new double[m][];
+                StringBuilder name = new StringBuilder();
+                for (int j = 0; j < m; j++) {
+                    steps[j] = (ElementwiseKernel) kernels.get(q + j);
+                    in[j] = args.get(q + j);
+                    out[j] = results.get(q + j);
+                    if (j < 4) {
+                        name.append(j == 0 ? "" : "+").append(labels.get(q + j));
+                    }
+                }
+                if (m > 4) {
+                    name.append("+... (").append(m).append(" steps)");
+                }
+                Runnable chain = Elementwise.chain(steps, in, out, size);
+                k.add((ignoredIn, ignoredOut) -> chain.run());
+                a.add(new double[0][]);
+                r.add(out[m - 1]);
+                l.add(name.toString());
+            }
+            e.add(eqns.get(end - 1));
+            q = end;
+        }
+        kernels.clear();
+        kernels.addAll(k);
+        args.clear();
+        args.addAll(a);
+        results.clear();
+        results.addAll(r);
+        eqns.clear();
+        eqns.addAll(e);
+        labels.clear();
+        labels.addAll(l);
     }
 
     private static Buf constantBuf(Var v, int forever) {
@@ -219,7 +301,7 @@ public final class Plan {
         return outShapes.clone();
     }
 
-    /** Number of kernel invocations per run. */
+    /** Number of kernel invocations per run; a chain of elementwise steps counts once. */
     public int steps() {
         return kernels.length;
     }
@@ -318,8 +400,9 @@ public final class Plan {
 
     /**
      * Runs the plan {@code runs} times and reports where the time goes: total time per primitive
-     * (summed over its steps), largest first, as a table with each primitive's share, then the ten
-     * slowest steps with their operand and result shapes.
+     * (summed over its steps; a chain of elementwise steps is named by its primitives), largest
+     * first, as a table with each primitive's share, then the ten slowest steps with their operand
+     * and result shapes (of a chain's last step).
      */
     public synchronized String profile(Tensor[] inputs, int runs) {
         double[][] out = new double[outShapes.length][];
@@ -338,7 +421,7 @@ public final class Plan {
         java.util.Map<String, long[]> byPrim = new java.util.TreeMap<>();
         long total = 0;
         for (int q = 0; q < kernels.length; q++) {
-            long[] acc = byPrim.computeIfAbsent(eqns[q].prim().name().replaceAll("\\[.*", ""), k -> new long[2]);
+            long[] acc = byPrim.computeIfAbsent(labels[q], k -> new long[2]);
             acc[0] += time[q];
             acc[1]++;
             total += time[q];
@@ -364,7 +447,7 @@ public final class Plan {
             for (int j = 0; j < shapes.length; j++) {
                 shapes[j] = eqns[q].input(j).shape().toString();
             }
-            sb.append(String.format(java.util.Locale.ROOT, "  %4d %-16s %10.2f us  %s -> %s%n", q + 1, eqns[q].prim().name(),
+            sb.append(String.format(java.util.Locale.ROOT, "  %4d %-16s %10.2f us  %s -> %s%n", q + 1, labels[q],
                     time[q] / 1e3 / runs, String.join(" ", shapes), eqns[q].out().shape()));
         }
         return sb.toString();
