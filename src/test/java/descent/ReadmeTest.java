@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReadmeTest {
     private static final Pattern BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern EXPECT = Pattern.compile("System\\.out\\.println\\((.*)\\);\\s*// => (.*)$");
-    private static final String IMPORTS = "import descent.tensor.*;\nimport descent.ad.*;\n";
+    private static final String IMPORTS = "import descent.tensor.*;\nimport descent.ad.*;\nimport descent.optim.*;\n"
+            + "import descent.stde.*;\nimport descent.pinn.*;\nimport descent.pinn.zoo.*;\n";
 
     static List<String> snippets() throws IOException {
         Path readme = Path.of("..", "README.md");

@@ -51,6 +51,16 @@ public final class Compiled {
     }
 
     /**
+     * Runs the plan with (flat) input i read from {@code inputs[i]} starting at
+     * {@code inputOffsets[i]} and result i written into {@code outputs[i]} at
+     * {@code outputOffsets[i]}, row-major: inputs and results can be segments of flat parameter and
+     * gradient vectors, with no copies beyond the plan's own.
+     */
+    public void runInto(double[][] inputs, int[] inputOffsets, double[][] outputs, int[] outputOffsets) {
+        entry.runInto(inputs, inputOffsets, outputs, outputOffsets);
+    }
+
+    /**
      * Runs the plan {@code runs} times and reports where the time goes: total time per primitive,
      * largest first, as a table with each primitive's share.
      */

@@ -80,6 +80,15 @@ final class PlanCache {
             }
         }
 
+        void runInto(double[][] in, int[] inOffsets, double[][] out, int[] outOffsets) {
+            Plan p = acquire();
+            try {
+                p.runInto(in, inOffsets, out, outOffsets);
+            } finally {
+                release(p);
+            }
+        }
+
         void runInto(Tensor[] args, double[][] out) {
             Plan p = acquire();
             try {

@@ -45,6 +45,11 @@ public final class Optimizers {
         return new Sgd(c(lr), c(momentum), c(dampening), c(weightDecay), nesterov);
     }
 
+    /** Plain SGD with a scheduled learning rate. */
+    public static Transform sgd(Schedule lr) {
+        return new Sgd(lr, c(0), c(0), c(0), false);
+    }
+
     /** {@link #sgd(double, double, double, double, boolean)} with scheduled hyperparameters. */
     public static Transform sgd(Schedule lr, Schedule momentum, Schedule dampening, Schedule weightDecay, boolean nesterov) {
         return new Sgd(lr, momentum, dampening, weightDecay, nesterov);
@@ -105,6 +110,11 @@ public final class Optimizers {
         return adam(lr, 0.9, 0.999, 1e-8, 0);
     }
 
+    /** Adam with torch's defaults and a scheduled learning rate. */
+    public static Transform adam(Schedule lr) {
+        return adam(lr, c(0.9), c(0.999), c(1e-8), c(0), false);
+    }
+
     /** torch.optim.Adam with coupled weight decay ({@code g' = g + wd p}). */
     public static Transform adam(double lr, double beta1, double beta2, double eps, double weightDecay) {
         return adam(c(lr), c(beta1), c(beta2), c(eps), c(weightDecay), false);
@@ -128,6 +138,11 @@ public final class Optimizers {
     /** torch.optim.AdamW with torch's defaults: betas (0.9, 0.999), eps 1e-8, weight decay 1e-2; torch's lr default is 1e-3. */
     public static Transform adamW(double lr) {
         return adamW(lr, 0.9, 0.999, 1e-8, 1e-2);
+    }
+
+    /** AdamW with torch's defaults (weight decay 1e-2) and a scheduled learning rate. */
+    public static Transform adamW(Schedule lr) {
+        return adamW(lr, c(0.9), c(0.999), c(1e-8), c(1e-2), false);
     }
 
     /** torch.optim.AdamW: Adam with decoupled weight decay {@code p -= lr wd p}. */

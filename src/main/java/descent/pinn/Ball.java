@@ -6,12 +6,20 @@ import descent.tensor.Shape;
 import descent.tensor.Tensor;
 import descent.tensor.Value;
 
-/** The ball |x - c| &lt;= r in R^d; its boundary is the sphere |x - c| = r. */
+/**
+ * The ball |x - c| &lt;= r in R^d; its boundary is the sphere |x - c| = r. Interior points are
+ * uniform in volume by default; {@link #radiallyUniform()} gives the STDE paper's distribution.
+ */
 public final class Ball implements Domain {
     private final double[] center;
     private final double radius;
+    private final boolean radial;
 
     Ball(double[] center, double radius) {
+        this(center, radius, false);
+    }
+
+    private Ball(double[] center, double radius, boolean radial) {
         if (center.length == 0) {
             throw new IllegalArgumentException("ball: the center needs at least one coordinate");
         }
@@ -20,6 +28,22 @@ public final class Ball implements Domain {
         }
         this.center = center.clone();
         this.radius = radius;
+        this.radial = radial;
+    }
+
+    /**
+     * This ball with interior points drawn at a uniform radius s ~ U(0, r) in a uniform direction,
+     * as in the STDE paper's experiments: in high dimension, volume-uniform points all lie near the
+     * sphere (s = r U^(1/d)), where a solution vanishing on the boundary is nearly zero, while
+     * radius-uniform points cover the whole interior. The density is not uniform in volume.
+     */
+    public Ball radiallyUniform() {
+        return new Ball(center, radius, true);
+    }
+
+    /** Whether interior points are drawn at a uniform radius rather than uniformly in volume. */
+    public boolean isRadiallyUniform() {
+        return radial;
     }
 
     @Override
@@ -27,26 +51,48 @@ public final class Ball implements Domain {
         return center.length;
     }
 
-    /** Directions uniform on the unit sphere: normalized standard Gaussians, [n, d]. */
-    private Tensor directions(Key key, int n) {
-        Tensor g = Random.normal(key, Shape.of(n, dimension()));
-        return g.div(g.square().sum(1).sqrt().reshape(n, 1));
+    /**
+     * Points c + s_i g_i / |g_i| for standard Gaussian rows g_i: uniform directions at the given
+     * radii, built in the buffer of the draw itself (one allocation of n x d, which matters in high
+     * dimension).
+     */
+    private Tensor scaledDirections(Key key, double[] radii) {
+        int n = radii.length;
+        int d = dimension();
+        double[] g = Random.normal(key, Shape.of(n, d)).contiguousData();
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                s += g[i * d + j] * g[i * d + j];
+            }
+            double scale = radii[i] / Math.sqrt(s);
+            for (int j = 0; j < d; j++) {
+                g[i * d + j] = center[j] + g[i * d + j] * scale;
+            }
+        }
+        return Tensor.wrap(g, n, d);
     }
 
-    /** Uniform in the ball: a uniform direction at radius r U^(1/d). */
+    /**
+     * A uniform direction at radius r U^(1/d) (uniform in volume), or at radius r U when
+     * {@link #radiallyUniform()}.
+     */
     @Override
     public Tensor sample(Key key, int n) {
         Domain.checkCount("ball", n);
         Key[] k = key.split(2);
-        Tensor r = Random.uniform(k[1], Shape.of(n, 1)).pow(1.0 / dimension()).mul(radius);
-        return directions(k[0], n).mul(r).add(Tensor.of(center));
+        Tensor u = Random.uniform(k[1], Shape.of(n));
+        double[] r = (radial ? u : u.pow(1.0 / dimension())).mul(radius).toArray();
+        return scaledDirections(k[0], r);
     }
 
     /** Uniform on the sphere |x - c| = r. */
     @Override
     public Tensor sampleBoundary(Key key, int n) {
         Domain.checkCount("sphere", n);
-        return directions(key, n).mul(radius).add(Tensor.of(center));
+        double[] r = new double[n];
+        java.util.Arrays.fill(r, radius);
+        return scaledDirections(key, r);
     }
 
     /** 1 - |x - c|^2 / r^2: 0 on the sphere, 1 at the center (the STDE paper's ansatz for the unit ball). */
@@ -57,6 +103,6 @@ public final class Ball implements Domain {
 
     @Override
     public String toString() {
-        return "Ball(d = " + dimension() + ", r = " + radius + ")";
+        return "Ball(d = " + dimension() + ", r = " + radius + (radial ? ", radially uniform" : "") + ")";
     }
 }

@@ -31,6 +31,7 @@ final class Diagonal extends DiffOp {
     void check(Method m) {
         boolean ok = m.kind == Method.Kind.EXACT
                 || summed && m.kind == Method.Kind.SPARSE
+                || summed && k == 2 && m.kind == Method.Kind.SPARSE_HVP
                 || summed && k == 2 && (m.kind == Method.Kind.RADEMACHER || m.kind == Method.Kind.GAUSSIAN);
         if (!ok) {
             throw unsupported(m);
@@ -39,7 +40,7 @@ final class Diagonal extends DiffOp {
 
     @Override
     String supported() {
-        return summed ? (k == 2 ? "exact, sparse, rademacher or gaussian" : "exact or sparse") : "exact";
+        return summed ? (k == 2 ? "exact, sparse, sparseHvp, rademacher or gaussian" : "exact or sparse") : "exact";
     }
 
     @Override
@@ -65,13 +66,15 @@ final class Diagonal extends DiffOp {
                 }
                 return summed ? total : Value.concat(0, parts).transpose();
             }
-            case SPARSE: {
+            case SPARSE:
+            case SPARSE_HVP: {
                 if (m.samples > d) {
                     throw new IllegalArgumentException(name() + ": sparse STDE samples |J| = " + m.samples
                             + " coordinates, more than the points' dimension d = " + d);
                 }
                 Value idx = Random.choice(key, d, m.samples);
-                return Jets.coordinates(u, args, idx, k).sum(0).mul((double) d / m.samples);
+                Value terms = m.kind == Method.Kind.SPARSE ? Jets.coordinates(u, args, idx, k) : Jets.hvpCoordinates(u, args, idx);
+                return terms.sum(0).mul((double) d / m.samples);
             }
             default: {
                 Shape probes = Shape.of(m.samples, n, d);

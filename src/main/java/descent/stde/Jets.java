@@ -67,6 +67,28 @@ final class Jets {
         return batched(u, per).applyAll(append(args, idx))[0];
     }
 
+    /**
+     * Second derivatives along e_i for the indices {@code idx} [J] from Hessian-vector products
+     * (forward over reverse) of sum_n u(X)_n: [J, N].
+     */
+    static Value hvpCoordinates(Func u, Value[] args, Value idx) {
+        Func per = u.derive("stde.hvpCoordinate", () -> Func.of(u, 1, xs -> {
+            Value x = xs[0];
+            int n = x.shape().dim(0);
+            int d = x.shape().dim(1);
+            Value[] rest = Arrays.copyOfRange(xs, 1, xs.length - 1);
+            Func total = Func.of(p -> {
+                Value[] a = new Value[rest.length + 1];
+                a[0] = p;
+                System.arraycopy(rest, 0, a, 1, rest.length);
+                return u.applyAll(a)[0].sum();
+            });
+            Value e = xs[xs.length - 1].oneHot(d).reshape(1, d);
+            return new Value[] {AD.hvp(total).apply(x, e.broadcastTo(n, d)).mul(e).sum(1)};
+        }).named("d2/de_i hvp(" + u.name() + ")"));
+        return batched(u, per).applyAll(append(args, idx))[0];
+    }
+
     /** k-th derivatives along per-point probe directions {@code v} [P, N, d]: shape [P, N]. */
     static Value probes(Func u, Value[] args, Value v, int k) {
         Func per = u.derive(List.of("stde.probe", k), () -> Func.of(u, 1, xs ->

@@ -9,7 +9,7 @@ import java.util.Objects;
  * function, so every step draws afresh from one compiled plan.
  */
 public final class Method {
-    enum Kind { EXACT, SPARSE, RADEMACHER, GAUSSIAN }
+    enum Kind { EXACT, SPARSE, SPARSE_HVP, RADEMACHER, GAUSSIAN }
 
     final Kind kind;
     final int samples;
@@ -47,6 +47,19 @@ public final class Method {
                     + coordinates);
         }
         return new Method(Kind.SPARSE, coordinates, false);
+    }
+
+    /**
+     * Sparse coordinates as {@link #sparse}, but each second derivative from a forward-over-reverse
+     * Hessian-vector product instead of a Taylor-mode jet: the "parallelized backward SDGD" baseline
+     * of the STDE paper, for second-order operators.
+     */
+    public static Method sparseHvp(int coordinates) {
+        if (coordinates < 1) {
+            throw new IllegalArgumentException("sparseHvp: the number of sampled coordinates |J| must be at least 1, got "
+                    + coordinates);
+        }
+        return new Method(Kind.SPARSE_HVP, coordinates, false);
     }
 
     /** Dense STDE (Hutchinson) with {@code probes} Rademacher directions per point. */
@@ -100,6 +113,7 @@ public final class Method {
         switch (kind) {
             case EXACT: return samples == 0 ? "exact" : "exact(chunk " + samples + ")";
             case SPARSE: return "sparse(|J| = " + samples + ")" + (twoSample ? ", two-sample" : "");
+            case SPARSE_HVP: return "sparseHvp(|J| = " + samples + ")" + (twoSample ? ", two-sample" : "");
             default: return kind.name().toLowerCase(java.util.Locale.ROOT) + "(" + samples + " probes)"
                     + (twoSample ? ", two-sample" : "");
         }

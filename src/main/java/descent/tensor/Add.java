@@ -38,4 +38,17 @@ final class Add extends BinaryPrimitive {
     public boolean isCommutative() {
         return true;
     }
+
+    /** x + scatterAdd(u, idx) accumulates the scattered slices into x's buffer instead of into fresh zeros. */
+    @Override
+    public <T extends Ops<T>> T rewrite(T[] x, Provenance<T> how) {
+        for (int i = 0; i < 2; i++) {
+            T other = x[1 - i];
+            if (how.producer(x[i]) instanceof ScatterAdd && other.shape().equals(x[i].shape())) {
+                T[] scattered = how.operands(x[i]);
+                return new ScatterAccumulate(((ScatterAdd) how.producer(x[i])).axis()).apply(other, scattered[0], scattered[1]);
+            }
+        }
+        return null;
+    }
 }

@@ -171,16 +171,24 @@ public final class Layout {
      * shape {@code full} at the positions given by the second operand (repeated positions accumulate).
      */
     public static Kernel scatterAdd(Shape full, int axis, Shape idx) {
+        Kernel accumulate = scatterAccumulate(full, axis, idx);
+        int n = full.size();
+        return (i, o) -> {
+            Arrays.fill(o, 0, n, 0);
+            accumulate.run(i, o);
+        };
+    }
+
+    /** Kernel adding each slice of the first operand into the output (not cleared) at the positions of the second. */
+    static Kernel scatterAccumulate(Shape full, int axis, Shape idx) {
         int a = full.axis(axis);
         int outer = prefix(full, a);
         int dim = full.dim(a);
         int inner = suffix(full, a);
         int m = idx.size();
-        int n = full.size();
         return (i, o) -> {
             double[] x = i[0];
             double[] ix = i[1];
-            Arrays.fill(o, 0, n, 0);
             for (int b = 0; b < outer; b++) {
                 for (int j = 0; j < m; j++) {
                     int p = index(ix[j], j, dim, "scatterAdd");

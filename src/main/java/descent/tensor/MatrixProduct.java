@@ -66,9 +66,18 @@ final class MatrixProduct extends Primitive {
                     : of(transB, true).apply(b, ct);
         }
         if (needed[1]) {
-            db = !transB
-                    ? of(!transA, false).apply(a, ct)
-                    : of(true, transA).apply(ct, a);
+            if (b.rank() == 2 && a.rank() > 2 && !transA) {
+                // b is shared by every batch: one product over the stacked rows instead of one per batch and a sum
+                int k = a.shape().dim(-1);
+                int n = ct.shape().dim(-1);
+                T a2 = a.reshape(-1, k);
+                T ct2 = ct.reshape(-1, n);
+                db = !transB ? of(true, false).apply(a2, ct2) : of(true, false).apply(ct2, a2);
+            } else {
+                db = !transB
+                        ? of(!transA, false).apply(a, ct)
+                        : of(true, transA).apply(ct, a);
+            }
         }
         return Series.of(ct, da, db);
     }

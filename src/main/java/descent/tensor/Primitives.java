@@ -23,7 +23,7 @@ final class Primitives {
                 new Reshape(descent.tensor.Shape.of(1)), new Permute(0), new BroadcastTo(descent.tensor.Shape.of(1)),
                 new Slice(new int[1], new int[1], new int[1]),
                 new Unslice(descent.tensor.Shape.of(1), new int[1], new int[] {1}, new int[] {1}),
-                new Gather(0), new OneHot(1), new RandomDraw(RandomDraw.Kind.UNIFORM, Shape.of(1), 0, 1), new KeyDerive(1), new ScatterAdd(0, descent.tensor.Shape.of(1)), new Concat(0), StopGradient.INSTANCE));
+                new Gather(0), new OneHot(1), new RandomDraw(RandomDraw.Kind.UNIFORM, Shape.of(1), 0, 1), new KeyDerive(1), new ScatterAdd(0, descent.tensor.Shape.of(1)), new ScatterAccumulate(0), new Concat(0), StopGradient.INSTANCE));
         p.addAll(Compare.all());
         return p;
     }

@@ -64,4 +64,13 @@ final class ReduceSum extends LinearPrimitive {
     public <T extends Ops<T>> T batch(T[] x, boolean[] batched, int size) {
         return new ReduceSum(Batching.shift(axes)).apply(x[0]);
     }
+
+    /** A sum over the last axis of products with one-hot coordinate rows becomes a gather (see {@link OneHotAlgebra}). */
+    @Override
+    public <T extends Ops<T>> T rewrite(T[] x, Provenance<T> how) {
+        if (axes.length != 1 || axes[0] != x[0].rank() - 1) {
+            return null;
+        }
+        return OneHotAlgebra.sumLast(x[0], how);
+    }
 }

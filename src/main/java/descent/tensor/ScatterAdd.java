@@ -123,4 +123,9 @@ final class ScatterAdd extends Primitive {
         }
         return s.reshape(split).permute(back);
     }
+
+    /** The axis scattered along. */
+    int axis() {
+        return axis;
+    }
 }

@@ -72,4 +72,34 @@ class SparseTangentTest {
             }
         }
     }
+
+    @Test
+    void sumsOfProductsWithOneHotRowsAreGathers() {
+        Random r = new Random(3);
+        int d = 30;
+        Tensor x = Testing.uniform(r, Shape.of(5, d), -1, 1);
+        Tensor idx = Tensor.of(4, 29, 0);
+        // |x + t e_j|^2 per point and coordinate: value |x|^2, first coefficient 2 x_j, second 2
+        Func f = Func.of((xx, i) -> {
+            Value e = i.oneHot(d).reshape(3, 1, d).broadcastTo(3, 5, d);
+            Value first = xx.mul(e).add(e.mul(xx)).sum(-1);
+            Value second = e.mul(e).sum(-1).mul(2);
+            return first.sub(second.neg()).tanh().sum();
+        });
+        String listing = f.listing(x.shape(), idx.shape());
+        assertFalse(listing.contains("[3, 5, " + d + "]"), listing);
+        assertTrue(listing.contains("gather"), listing);
+        double expected = 0;
+        int[] coords = {4, 29, 0};
+        for (int j = 0; j < 3; j++) {
+            for (int n = 0; n < 5; n++) {
+                expected += Math.tanh(2 * x.get(n, coords[j]) + 2);
+            }
+        }
+        assertEquals(expected, f.call(x, idx).item(), 1e-12);
+        Tensor g = AD.grad(f).call(x, idx);
+        double t = Math.tanh(2 * x.get(2, 29) + 2);
+        assertEquals(2 * (1 - t * t), g.get(2, 29), 1e-12);
+        assertEquals(0, g.get(2, 5), 0);
+    }
 }

@@ -41,6 +41,22 @@ class DomainTest {
     }
 
     @Test
+    void radiallyUniformBallSamplesHaveUniformRadiiInHighDimension() {
+        Ball ball = Domain.unitBall(100).radiallyUniform();
+        int n = 5000;
+        Tensor r = ball.sample(Key.of(5), n).square().sum(1).sqrt();
+        int[] radial = new int[10];
+        for (int i = 0; i < n; i++) {
+            assertTrue(r.get(i) <= 1);
+            radial[Math.min(9, (int) (r.get(i) * 10))]++;
+        }
+        assertTrue(chiSquare(radial, n) < 27.88, "radii " + java.util.Arrays.toString(radial));
+        // volume-uniform points of the same ball all lie beyond radius 0.9 (probability 1 - 0.9^100 each)
+        assertTrue(Domain.unitBall(100).sample(Key.of(5), n).square().sum(1).sqrt().min().item() > 0.9);
+        assertTrue(ball.isRadiallyUniform() && ball.toString().contains("radially uniform"));
+    }
+
+    @Test
     void sphereSamplesAreOnTheBoundaryInHighDimension() {
         Ball ball = Domain.unitBall(1000);
         Tensor s = ball.sampleBoundary(Key.of(2), 50);

@@ -109,4 +109,13 @@ class EstimatorsTest {
         Check.Report r = Check.gradient(loss, P);
         assertTrue(r.passes(1e-6), r.toString());
     }
+
+    @Test
+    void hvpAndJetEstimatesAgreeForTheSameCoordinates() {
+        Tensor[] in = Arrays.copyOf(args(), args().length + 1);
+        in[args().length] = Key.of(12).toTensor();
+        Tensor jets = DiffOp.laplacian().on(U, Method.sparse(5)).call(in);
+        Tensor hvps = DiffOp.laplacian().on(U, Method.sparseHvp(5)).call(in);
+        descent.Testing.assertClose(hvps, jets, 1e-12, "HVP vs jet second derivatives");
+    }
 }

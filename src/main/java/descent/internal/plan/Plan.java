@@ -254,7 +254,43 @@ public final class Plan {
                         + inShapes[i]);
             }
             inputs[i].copyTo(inBufs[i]);
-            if (checkNaN) {
+        }
+        execute();
+        for (int i = 0; i < outBufs.length; i++) {
+            System.arraycopy(outBufs[i], 0, outputs[i], 0, outShapes[i].size());
+        }
+    }
+
+    /**
+     * Runs the plan with input i read from {@code inputs[i]} starting at {@code inputOffsets[i]}
+     * (row-major, the input's size) and result i written into {@code outputs[i]} at
+     * {@code outputOffsets[i]}: segments of flat parameter and gradient vectors, without
+     * intermediate copies.
+     */
+    public synchronized void runInto(double[][] inputs, int[] inputOffsets, double[][] outputs, int[] outputOffsets) {
+        if (inputs.length != inShapes.length || inputOffsets.length != inShapes.length
+                || outputs.length != outShapes.length || outputOffsets.length != outShapes.length) {
+            throw new IllegalArgumentException("plan takes " + inShapes.length + " input(s) and gives " + outShapes.length
+                    + " result(s); got " + inputs.length + " inputs with " + inputOffsets.length + " offsets and "
+                    + outputs.length + " outputs with " + outputOffsets.length + " offsets");
+        }
+        for (int i = 0; i < inputs.length; i++) {
+            int n = inShapes[i].size();
+            if (inputOffsets[i] < 0 || inputs[i].length - inputOffsets[i] < n) {
+                throw new IllegalArgumentException("input " + i + " of shape " + inShapes[i] + " does not fit in " + inputs[i].length
+                        + " values from offset " + inputOffsets[i]);
+            }
+            System.arraycopy(inputs[i], inputOffsets[i], inBufs[i], 0, n);
+        }
+        execute();
+        for (int i = 0; i < outBufs.length; i++) {
+            System.arraycopy(outBufs[i], 0, outputs[i], outputOffsets[i], outShapes[i].size());
+        }
+    }
+
+    private void execute() {
+        if (checkNaN) {
+            for (int i = 0; i < inBufs.length; i++) {
                 int at = firstNaN(inBufs[i]);
                 if (at >= 0) {
                     throw new ArithmeticException("NaN check: input " + i + " of shape " + inShapes[i]
@@ -277,9 +313,6 @@ public final class Plan {
             for (int q = 0; q < ks.length; q++) {
                 ks[q].run(as[q], rs[q]);
             }
-        }
-        for (int i = 0; i < outBufs.length; i++) {
-            System.arraycopy(outBufs[i], 0, outputs[i], 0, outShapes[i].size());
         }
     }
 

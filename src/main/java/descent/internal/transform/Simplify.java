@@ -60,6 +60,13 @@ public final class Simplify {
      * ones (kept when checking for NaN, so a NaN in a value nothing reads is still reported).
      */
     public static Graph run(Graph g, boolean keepDead) {
+        return run(g, keepDead, 1);
+    }
+
+    private static final int MAX_PASSES = 4;
+
+    private static Graph run(Graph g, boolean keepDead, int passes) {
+        boolean[] rewritten = {false};
         Set<Var> live = new HashSet<>(g.outputs());
         List<Eqn> eqns = g.eqns();
         boolean[] keep = new boolean[eqns.size()];
@@ -97,6 +104,7 @@ public final class Simplify {
                         throw new IllegalStateException(e.prim().name() + ": its rewrite gave shape " + y.shape() + " instead of "
                                 + e.out().shape());
                     }
+                    rewritten[0] |= y != null;
                 }
                 if (y == null) {
                     y = seen.get(k);
@@ -112,7 +120,9 @@ public final class Simplify {
             for (int i = 0; i < outs.length; i++) {
                 outs[i] = env.get(g.outputs().get(i));
             }
-            return t.finish(outs);
+            Graph result = t.finish(outs);
+            // a rewrite leaves the equations it replaced dead and may repeat others: clean up once more
+            return rewritten[0] && passes < MAX_PASSES ? run(result, keepDead, passes + 1) : result;
         });
     }
 

@@ -30,14 +30,15 @@ public final class Zoo {
     /**
      * The STDE paper's two-body problem on the unit ball of R^d: Laplacian of u + f(u) = g with zero
      * boundary values imposed by the ansatz u = (1 - |x|^2) N(x), coefficients c ~ N(0, 1) from
-     * {@code key}.
+     * {@code key}. Training and test points are drawn at a uniform radius in a uniform direction, as
+     * in the paper ({@link descent.pinn.Ball#radiallyUniform()}).
      */
     public static Problem twoBody(Equation eq, int d, Key key) {
         if (d < 2) {
             throw new IllegalArgumentException("twoBody: needs d >= 2, got " + d);
         }
         Tensor c = Random.normal(key, Shape.of(d - 1));
-        return Problem.builder("two-body " + eq.name().toLowerCase(java.util.Locale.ROOT) + " d = " + d, Domain.unitBall(d))
+        return Problem.builder("two-body " + eq.name().toLowerCase(java.util.Locale.ROOT) + " d = " + d, Domain.unitBall(d).radiallyUniform())
                 .pde((u, x) -> {
                     Value cv = x.constant(c);
                     Value exact = ManyBody.twoBody(x, cv);
@@ -49,13 +50,13 @@ public final class Zoo {
                 .build();
     }
 
-    /** The STDE paper's three-body problem on the unit ball of R^d (see {@link #twoBody}). */
+    /** The STDE paper's three-body problem on the unit ball of R^d, sampled as {@link #twoBody} is. */
     public static Problem threeBody(Equation eq, int d, Key key) {
         if (d < 3) {
             throw new IllegalArgumentException("threeBody: needs d >= 3, got " + d);
         }
         Tensor c = Random.normal(key, Shape.of(d - 2));
-        return Problem.builder("three-body " + eq.name().toLowerCase(java.util.Locale.ROOT) + " d = " + d, Domain.unitBall(d))
+        return Problem.builder("three-body " + eq.name().toLowerCase(java.util.Locale.ROOT) + " d = " + d, Domain.unitBall(d).radiallyUniform())
                 .pde((u, x) -> {
                     Value cv = x.constant(c);
                     Value exact = ManyBody.threeBody(x, cv);

@@ -1,0 +1,102 @@
+package descent.bench;
+
+import descent.optim.ProgressLine;
+import descent.optim.Schedule;
+import descent.pinn.Init;
+import descent.pinn.Mlp;
+import descent.pinn.Phase;
+import descent.pinn.Pinn;
+import descent.pinn.Problem;
+import descent.pinn.Training;
+import descent.pinn.zoo.Equation;
+import descent.pinn.zoo.Zoo;
+import descent.stde.Method;
+import descent.tensor.Key;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ./descent bench pinn}: the PINN accuracy table. The STDE paper's setting for the two-body
+ * Allen-Cahn equation on the unit ball (MLP width 128, depth 4, tanh, Adam 10,000 steps with the
+ * learning rate decayed linearly from 1e-3 to 0, 100 points per step, sparse STDE with |J| = 16,
+ * relative L2 on 20,000 test points) at each dimension, beside the paper's Table 3; and the
+ * low-dimensional problems with their accuracy targets. Prints one row per run and the table.
+ *
+ * <p>Arguments: {@code --dims 100,1000,10000} (default), {@code --steps N} (default 10,000),
+ * {@code --seed S}.
+ */
+public final class PinnTable {
+    private PinnTable() {
+    }
+
+    private record Row(String problem, String setting, double error, double target, String reference, double seconds, long steps) {
+    }
+
+    /** The paper's Table 3 (STDE, |J| = 16) by dimension. */
+    private static double paper(int d) {
+        return switch (d) {
+            case 100 -> 1.89e-2;
+            case 1000 -> 7.07e-4;
+            case 10_000 -> 8.33e-4;
+            case 100_000 -> 1.50e-3;
+            case 1_000_000 -> 3.99e-3;
+            default -> Double.NaN;
+        };
+    }
+
+    /** Runs the table. */
+    public static void main(String[] args) {
+        int[] dims = {100, 1000, 10_000};
+        long steps = 10_000;
+        long seed = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--dims" -> dims = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--steps" -> steps = Long.parseLong(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                default -> throw new IllegalArgumentException("bench pinn: unknown argument " + args[i]);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int d : dims) {
+            rows.add(twoBody(d, steps, seed));
+        }
+        rows.add(poisson1d(seed));
+        print(rows);
+    }
+
+    private static Row twoBody(int d, long steps, long seed) {
+        Problem p = Zoo.twoBody(Equation.ALLEN_CAHN, d, Key.of(1 + seed));
+        Pinn pinn = Pinn.builder(p, Mlp.builder(d).hidden(128, 3).init(Init.TORCH_DEFAULT).build())
+                .method(Method.sparse(16)).points(100).metrics((int) Math.min(Integer.MAX_VALUE, steps), 20_000).seed(seed)
+                .progress(ProgressLine.of("two-body Allen-Cahn d = " + d, steps)).build();
+        Training t = pinn.train(pinn.init(Key.of(seed)), Phase.adam(steps, Schedule.linear(1e-3, 0, steps)));
+        double paper = paper(d);
+        return new Row("two-body Allen-Cahn d = " + d, "Adam " + steps + ", sparse STDE |J| = 16", t.lastRelativeL2(), 2 * paper,
+                Double.isNaN(paper) ? "-" : String.format(Locale.ROOT, "paper %.2e", paper), t.nanos() / 1e9, steps);
+    }
+
+    private static Row poisson1d(long seed) {
+        Problem p = Zoo.poisson1d();
+        long steps = 20_000;
+        Pinn pinn = Pinn.builder(p, Mlp.builder(1).hidden(32, 3).build()).points(256).boundaryPoints(8).seed(seed)
+                .metrics((int) steps, 10_000).progress(ProgressLine.of("Poisson 1-D", steps)).build();
+        Training t = pinn.train(pinn.init(Key.of(seed)), Phase.adam(steps, Schedule.cosine(5e-3, steps, 1e-6)));
+        return new Row("Poisson 1-D", "Adam " + steps, t.lastRelativeL2(), 1e-4, "target 1e-4", t.nanos() / 1e9, steps);
+    }
+
+    private static void print(List<Row> rows) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nPINN accuracy (relative L2 on held-out points), %d cores%n",
+                Runtime.getRuntime().availableProcessors()));
+        out.append(String.format(Locale.ROOT, "%-28s %-36s %12s %16s %10s %9s %8s%n", "problem", "training", "rel. L2", "reference",
+                "met", "time", "it/s"));
+        for (Row r : rows) {
+            out.append(String.format(Locale.ROOT, "%-28s %-36s %12.3e %16s %10s %7.0f s %8.1f%n", r.problem, r.setting, r.error,
+                    r.reference, Double.isNaN(r.target) ? "-" : r.error <= r.target ? "yes" : "NO", r.seconds, r.steps / r.seconds));
+        }
+        out.append("two-body targets: within 2x of the paper's Table 3 (STDE, |J| = 16); Poisson 1-D below 1e-4\n");
+        System.out.print(out);
+    }
+}

@@ -1,0 +1,80 @@
+package descent.bench;
+
+import descent.optim.History;
+import descent.optim.Schedule;
+import descent.pinn.Init;
+import descent.pinn.Mlp;
+import descent.pinn.Phase;
+import descent.pinn.Pinn;
+import descent.pinn.Problem;
+import descent.pinn.Training;
+import descent.pinn.zoo.Equation;
+import descent.pinn.zoo.Zoo;
+import descent.stde.Method;
+import descent.tensor.Key;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * One cell of the STDE benchmark grid, in its own JVM so its peak heap is its own: training steps
+ * of the two-body Allen-Cahn PINN (u = (1 - |x|^2) MLP(x), MLP width 128, depth 4, tanh, 100
+ * residual points per step, one Adam step per iteration) with the Laplacian by sparse STDE
+ * (|J| = 16), exactly, or by sparse Hessian-vector products. Prints one JSON line: the median step
+ * time, iterations/s, and the peak heap sampled every 2 ms.
+ *
+ * <p>Arguments: METHOD (stde | exact | hvp), DIMENSION, STEPS (timed after 15 warm-up steps).
+ */
+public final class StdeStep {
+    private StdeStep() {
+    }
+
+    /** Runs one configuration and prints its JSON line. */
+    public static void main(String[] args) throws InterruptedException {
+        String method = args[0];
+        int d = Integer.parseInt(args[1]);
+        int steps = Integer.parseInt(args[2]);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long[] peak = {0};
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        Method m = switch (method) {
+            case "stde" -> Method.sparse(16);
+            case "hvp" -> Method.sparseHvp(16);
+            case "exact" -> Method.exact();
+            default -> throw new IllegalArgumentException("method must be stde, exact or hvp, got " + method);
+        };
+        Problem p = Zoo.twoBody(Equation.ALLEN_CAHN, d, Key.of(1));
+        Pinn pinn = Pinn.builder(p, Mlp.builder(d).hidden(128, 3).init(Init.LECUN_TRUNCATED).build())
+                .method(m).points(100).metrics(Integer.MAX_VALUE, 1).build();
+        int warmup = 15;
+        long total = warmup + steps;
+        String result;
+        try {
+            Training t = pinn.train(pinn.init(Key.of(0)), Phase.adam(total, Schedule.linear(1e-3, 0, total)));
+            History h = t.phases().get(0).history();
+            long[] nanos = Arrays.copyOfRange(h.stepNanos(), warmup, h.size());
+            Arrays.sort(nanos);
+            double median = nanos[nanos.length / 2] / 1e9;
+            result = String.format(Locale.ROOT,
+                    "{\"method\": \"%s\", \"dim\": %d, \"step_s\": %.6f, \"iterations_per_s\": %.4f, \"peak_heap_mb\": %.1f, \"loss\": %.6e}",
+                    method, d, median, 1 / median, peak[0] / 1e6, h.loss(h.size() - 1));
+        } catch (OutOfMemoryError e) {
+            result = String.format(Locale.ROOT, "{\"method\": \"%s\", \"dim\": %d, \"oom\": \"%s\"}", method, d, e.getMessage());
+        }
+        sampler.interrupt();
+        System.out.println(result);
+    }
+}

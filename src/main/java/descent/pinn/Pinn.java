@@ -1,0 +1,429 @@
+package descent.pinn;
+
+import descent.ad.AD;
+import descent.ad.Compiled;
+import descent.ad.Func;
+import descent.optim.Minimize;
+import descent.optim.NonFiniteException;
+import descent.optim.Objective;
+import descent.optim.Result;
+import descent.stde.Method;
+import descent.tensor.Key;
+import descent.tensor.ParamLayout;
+import descent.tensor.Params;
+import descent.tensor.Shape;
+import descent.tensor.Tensor;
+import descent.tensor.Value;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A physics-informed network for a {@link Problem}: the network (with the problem's hard
+ * constraint, if any), its collocation points, how differential operators are evaluated (exactly
+ * or by STDE), the loss, training through {@code descent.optim.Minimize}, and errors against the
+ * problem's solution.
+ *
+ * <p>The loss is sum_t w_t mean(r_t^2) over the problem's terms (with a two-sample estimator,
+ * mean(r_t,1 r_t,2), unbiased). Parameters are the tree {net: ..., coef: ...} (coef only for
+ * problems with trainable coefficients). Collocation points are drawn from a key, afresh every
+ * {@code resampleEvery} steps, and estimators draw new coordinates or probes at every step, all
+ * passed to one compiled plan as arguments.
+ *
+ * <pre>{@code
+ * Problem p = Zoo.twoBody(Equation.ALLEN_CAHN, 100, Key.of(1));
+ * Pinn pinn = Pinn.builder(p, Mlp.builder(100).hidden(128, 3).build()).method(Method.sparse(16)).points(100).build();
+ * Training t = pinn.train(pinn.init(Key.of(0)), Phase.adam(10_000, Schedule.linear(1e-3, 0, 10_000)));
+ * double error = pinn.relativeL2(t.params(), p.domain().sample(Key.of(2), 20_000));
+ * }</pre>
+ */
+public final class Pinn {
+    private final Problem problem;
+    private final Mlp network;
+    private final Method method;
+    private final int[] counts;
+    private final int resampleEvery;
+    private final long seed;
+    private final int metricEvery;
+    private final int testPoints;
+    private final Minimize.Callback progress;
+    private final Params<Shape> netShapes;
+    private final Params<Shape> shapes;
+    private final Func solution;
+    private final Func loss;
+    private final Func termLosses;
+
+    private Pinn(Builder b) {
+        this.problem = b.problem;
+        this.network = b.network;
+        this.method = b.method;
+        this.resampleEvery = b.resampleEvery;
+        this.seed = b.seed;
+        this.metricEvery = b.metricEvery;
+        this.testPoints = b.testPoints;
+        this.progress = b.progress;
+        if (network.inputs() != problem.domain().dimension()) {
+            throw new IllegalArgumentException(problem.name() + ": the network takes " + network.inputs()
+                    + " inputs but the domain's points have dimension " + problem.domain().dimension());
+        }
+        List<Problem.Term> terms = problem.terms();
+        this.counts = new int[terms.size()];
+        for (int i = 0; i < counts.length; i++) {
+            Problem.Term t = terms.get(i);
+            counts[i] = switch (t.points()) {
+                case INTERIOR -> b.points;
+                case BOUNDARY -> b.boundaryPoints;
+                case INITIAL -> b.initialPoints;
+                case OBSERVED -> problem.observedPoints().shape().dim(0);
+            };
+        }
+        this.netShapes = network.shapes();
+        Params.Builder<Shape> tree = Params.<Shape>builder().put("net", netShapes);
+        if (problem.coefficients().leafCount() > 0) {
+            tree.put("coef", problem.coefficients().map(Tensor::shape));
+        }
+        this.shapes = tree.build();
+        this.solution = buildSolution();
+        this.loss = buildLoss(false);
+        this.termLosses = buildLoss(true);
+    }
+
+    /** Starts a PINN for {@code problem} with {@code network}. */
+    public static Builder builder(Problem problem, Mlp network) {
+        return new Builder(problem, network);
+    }
+
+    /** Choices of a PINN: operator evaluation, points, resampling, metrics. */
+    public static final class Builder {
+        private final Problem problem;
+        private final Mlp network;
+        private Method method = Method.exact();
+        private int points = 100;
+        private int boundaryPoints = 100;
+        private int initialPoints = 100;
+        private int resampleEvery = 1;
+        private long seed;
+        private int metricEvery = 100;
+        private int testPoints = 2000;
+        private Minimize.Callback progress;
+
+        private Builder(Problem problem, Mlp network) {
+            this.problem = problem;
+            this.network = network;
+        }
+
+        /** How differential operators in the residuals are evaluated (default exact; e.g. {@code Method.sparse(16)}). */
+        public Builder method(Method m) {
+            this.method = m;
+            return this;
+        }
+
+        /** Interior collocation points per step (default 100). */
+        public Builder points(int n) {
+            this.points = positive("points", n);
+            return this;
+        }
+
+        /** Boundary points per step (default 100). */
+        public Builder boundaryPoints(int n) {
+            this.boundaryPoints = positive("boundaryPoints", n);
+            return this;
+        }
+
+        /** Initial-time points per step (default 100). */
+        public Builder initialPoints(int n) {
+            this.initialPoints = positive("initialPoints", n);
+            return this;
+        }
+
+        /** Draw new collocation points every {@code k} steps (default 1). */
+        public Builder resampleEvery(int k) {
+            this.resampleEvery = positive("resampleEvery", k);
+            return this;
+        }
+
+        /** The seed of the points' and estimators' keys (default 0). */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** Measure the error against the problem's solution every {@code k} steps on {@code n} test points (default 100, 2000). */
+        public Builder metrics(int k, int n) {
+            this.metricEvery = positive("metric interval", k);
+            this.testPoints = positive("test points", n);
+            return this;
+        }
+
+        /**
+         * Calls {@code callback} after every step of every phase (for example a
+         * {@link descent.optim.ProgressLine} or a notebook display); default none.
+         */
+        public Builder progress(Minimize.Callback callback) {
+            this.progress = callback;
+            return this;
+        }
+
+        private static int positive(String what, int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("Pinn: " + what + " must be at least 1, got " + n);
+            }
+            return n;
+        }
+
+        /** The PINN. */
+        public Pinn build() {
+            return new Pinn(this);
+        }
+    }
+
+    /** The problem. */
+    public Problem problem() {
+        return problem;
+    }
+
+    /** Initial parameters: the network's from {@code key} and the problem's initial coefficients. */
+    public Params<Tensor> init(Key key) {
+        Params.Builder<Tensor> b = Params.<Tensor>builder().put("net", network.init(key));
+        if (problem.coefficients().leafCount() > 0) {
+            b.put("coef", problem.coefficients());
+        }
+        return b.build();
+    }
+
+    /** The candidate solution as a function (points [N, d], network parameters) -&gt; [N], hard constraint included. */
+    public Func solution() {
+        return solution;
+    }
+
+    private Func buildSolution() {
+        Func net = network.func();
+        Solution hard = problem.hardConstraint();
+        if (hard == null) {
+            return net;
+        }
+        Domain domain = problem.domain();
+        return Func.of(new Params<?>[] {null, netShapes}, xs -> {
+            Value x = xs[0];
+            Value n = net.applyAll(xs)[0];
+            return new Value[] {hard.apply(x).add(domain.boundaryFactor(x).mul(n))};
+        }).named("u(" + problem.name() + ")");
+    }
+
+    /** The loss (or, with {@code perTerm}, the vector of per-term losses) of (parameters, points per term..., key). */
+    private Func buildLoss(boolean perTerm) {
+        List<Problem.Term> terms = problem.terms();
+        Params<?>[] sig = new Params<?>[terms.size() + 2];
+        sig[0] = shapes;
+        int netLeaves = netShapes.leafCount();
+        int leaves = shapes.leafCount();
+        return Func.of(sig, xs -> {
+            Params<Value> theta = shapes.withLeaves(Arrays.asList(xs).subList(0, leaves));
+            Params<Value> coef = theta.names().contains("coef") ? theta.sub("coef") : Params.empty();
+            Value key = xs[xs.length - 1];
+            Value total = null;
+            Value[] each = new Value[terms.size()];
+            for (int t = 0; t < terms.size(); t++) {
+                Value pts = xs[leaves + t];
+                Value[] args = new Value[netLeaves + 1];
+                args[0] = pts;
+                System.arraycopy(xs, 0, args, 1, netLeaves);
+                Value termKey = descent.tensor.Random.foldIn(key, key.constant(t));
+                Value r = problem.residual(terms.get(t), solution, args, termKey, method, coef);
+                Value l = r.rank() == 2 ? r.index(0, 0).mul(r.index(0, 1)).mean() : r.square().mean();
+                each[t] = l;
+                Value weighted = l.mul(terms.get(t).weight());
+                total = total == null ? weighted : total.add(weighted);
+            }
+            return new Value[] {perTerm ? Value.stack(0, each) : total};
+        }).named((perTerm ? "terms(" : "loss(") + problem.name() + ")");
+    }
+
+    /** The loss function: (parameters, points for each term..., key [2]) -&gt; scalar. */
+    public Func loss() {
+        return loss;
+    }
+
+    /** The collocation points of every term for the given key. */
+    public Tensor[] points(Key key) {
+        Key[] keys = key.split(counts.length);
+        Tensor[] pts = new Tensor[counts.length];
+        for (int t = 0; t < pts.length; t++) {
+            pts[t] = problem.points(problem.terms().get(t).points(), keys[t], counts[t]);
+        }
+        return pts;
+    }
+
+    /** Each term's loss (unweighted) at the given parameters, points and key. */
+    public double[] termLosses(Params<Tensor> params, Tensor[] points, Key key) {
+        Object[] args = new Object[points.length + 2];
+        args[0] = params;
+        System.arraycopy(points, 0, args, 1, points.length);
+        args[args.length - 1] = key.toTensor();
+        return termLosses.eval(args).tensor(0).toArray();
+    }
+
+    /** The network's prediction at points [N, d]. */
+    public Tensor predict(Params<Tensor> params, Tensor points) {
+        return solution.eval(points, params.sub("net")).tensor(0);
+    }
+
+    /** ||u - u*||_2 / ||u*||_2 over the points, against the problem's exact or reference solution. */
+    public double relativeL2(Params<Tensor> params, Tensor points) {
+        return relative(params, points, 2);
+    }
+
+    /** ||u - u*||_1 / ||u*||_1 over the points. */
+    public double relativeL1(Params<Tensor> params, Tensor points) {
+        return relative(params, points, 1);
+    }
+
+    private double relative(Params<Tensor> params, Tensor points, int p) {
+        return relative(predict(params, points), problem.solutionAt(points), p);
+    }
+
+    private static double relative(Tensor u, Tensor exact, int p) {
+        Tensor e = u.sub(exact);
+        return p == 2 ? e.norm().item() / exact.norm().item() : e.abs().sum().item() / exact.abs().sum().item();
+    }
+
+    /**
+     * Trains from {@code init} through the phases in order, each a run of {@code Minimize}, and
+     * records the loss history, every term's loss and the relative L2 error every metric interval.
+     *
+     * @throws IllegalStateException naming the step, the phase and the loss term if the loss becomes non-finite
+     */
+    public Training train(Params<Tensor> init, Phase... phases) {
+        ParamLayout layout = ParamLayout.ofShapes(shapes);
+        layout.check(init, problem.name() + ": initial parameters");
+        Tensor test = problem.hasSolution() ? problem.domain().sample(Key.of(seed).foldIn(0x7e57), testPoints) : null;
+        Tensor exact = test == null ? null : problem.solutionAt(test);
+        List<Training.Record> records = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        Params<Tensor> params = init;
+        long offset = 0;
+        long start = System.nanoTime();
+        for (Phase phase : phases) {
+            StepObjective objective = new StepObjective(layout, offset);
+            long phaseOffset = offset;
+            Minimize m = Minimize.with(phase.optimizer()).steps(phase.steps()).every(metricEvery, progress -> {
+                Params<Tensor> now = progress.params();
+                double err = exact == null ? Double.NaN : relative(predict(now, test), exact, 2);
+                double[] terms = termLosses(now, objective.points, objective.key);
+                records.add(new Training.Record(phaseOffset + progress.step(), progress.loss(), err, terms,
+                        System.nanoTime() - start));
+            });
+            if (progress != null) {
+                m.every(1, progress);
+            }
+            Result r;
+            try {
+                r = m.run(objective, params);
+            } catch (NonFiniteException e) {
+                throw nonFinite(e, objective, phase);
+            }
+            results.add(r);
+            params = r.params();
+            offset += r.steps();
+        }
+        return new Training(params, results, records, problem.terms().stream().map(Problem.Term::name).toList(),
+                System.nanoTime() - start);
+    }
+
+    private IllegalStateException nonFinite(NonFiniteException e, StepObjective objective, Phase phase) {
+        String which = "";
+        try {
+            double[] terms = termLosses(objective.lastParams(), objective.points, objective.key);
+            for (int t = 0; t < terms.length; t++) {
+                if (!Double.isFinite(terms[t])) {
+                    which = "; the loss term '" + problem.terms().get(t).name() + "' is " + terms[t];
+                    break;
+                }
+            }
+        } catch (RuntimeException ignored) {
+            which = "";
+        }
+        return new IllegalStateException(problem.name() + ": training phase '" + phase.name() + "' met a non-finite value: "
+                + e.getMessage() + which, e);
+    }
+
+    /**
+     * The objective Minimize sees: at each evaluation a fresh key (and, every resampleEvery
+     * evaluations, fresh points), the loss and its gradient from one compiled plan.
+     */
+    private final class StepObjective implements Objective {
+        private final ParamLayout layout;
+        private final long offset;
+        private final Func valueAndGrad = AD.valueAndGrad(loss, 0);
+        private final double[][] inputs;
+        private final int[] inputOffsets;
+        private final double[] keyData = new double[2];
+        private final double[] value = new double[1];
+        private final double[][] outputs;
+        private final int[] outputOffsets;
+        private Compiled plan;
+        private long evaluations;
+        private double[] last;
+        Tensor[] points;
+        Key key;
+
+        StepObjective(ParamLayout layout, long offset) {
+            this.layout = layout;
+            this.offset = offset;
+            int n = layout.leafCount();
+            inputs = new double[n + counts.length + 1][];
+            inputOffsets = new int[inputs.length];
+            for (int i = 0; i < n; i++) {
+                inputOffsets[i] = layout.offset(i);
+            }
+            inputs[inputs.length - 1] = keyData;
+            outputs = new double[n + 1][];
+            outputOffsets = new int[n + 1];
+            outputs[0] = value;
+            for (int i = 0; i < n; i++) {
+                outputOffsets[i + 1] = layout.offset(i);
+            }
+        }
+
+        Params<Tensor> lastParams() {
+            return layout.unflatten(last.clone());
+        }
+
+        @Override
+        public double valueAndGrad(double[] x, double[] grad) {
+            long step = offset + evaluations++;
+            Key base = Key.of(seed);
+            int n = layout.leafCount();
+            if (points == null || step % resampleEvery == 0) {
+                points = points(base.foldIn(2 * (step / resampleEvery) + 1));
+                for (int t = 0; t < points.length; t++) {
+                    inputs[n + t] = points[t].contiguousData();
+                }
+            }
+            key = base.foldIn(2 * step + 2);
+            keyData[0] = key.word(0);
+            keyData[1] = key.word(1);
+            for (int i = 0; i < n; i++) {
+                inputs[i] = x;
+            }
+            for (int i = 1; i <= n; i++) {
+                outputs[i] = grad;
+            }
+            if (plan == null) {
+                Shape[] s = new Shape[inputs.length];
+                for (int i = 0; i < n; i++) {
+                    s[i] = layout.shape(i);
+                }
+                for (int t = 0; t < points.length; t++) {
+                    s[n + t] = points[t].shape();
+                }
+                s[s.length - 1] = Shape.of(2);
+                plan = valueAndGrad.compile(s);
+            }
+            last = x;
+            plan.runInto(inputs, inputOffsets, outputs, outputOffsets);
+            return value[0];
+        }
+    }
+}
