@@ -188,7 +188,7 @@ private fun observe(spec: MinimizeSpec, x0: Params<Tensor>, shape: IntArray?, bo
         live?.failed(e)
         throw e
     }
-    live?.finished(optimum)
+    live?.finished(RunSummary(label, optimum.reason.toString(), optimum.steps, optimum.seconds, optimum.value, optimum.gradientNorm))
     return optimum
 }
 

@@ -91,7 +91,7 @@ class MinimizeTest {
     private class Recorder(label: String, maxSteps: Long) : Throttled(label, maxSteps, intervalNanos = 0) {
         val shown = mutableListOf<ProgressSnapshot>()
         var steps = 0L
-        var finished: Optimum? = null
+        var finished: RunSummary? = null
         var failed: Throwable? = null
         override fun show(snapshot: ProgressSnapshot) {
             shown += snapshot
@@ -100,8 +100,8 @@ class MinimizeTest {
             steps++
             onStep(p)
         }
-        override fun finished(optimum: Optimum) {
-            finished = optimum
+        override fun finished(summary: RunSummary) {
+            finished = summary
         }
         override fun failed(error: Throwable) {
             failed = error
@@ -119,7 +119,7 @@ class MinimizeTest {
         }
         assertEquals(1, runs.size)
         val run = runs[0]
-        assertTrue(run.finished === r)
+        assertEquals(RunSummary("tiny", "STEPS", 200_000, r.seconds, r.value, r.gradientNorm), run.finished)
         assertTrue(run.shown.isNotEmpty())
         // each snapshot is a clock reading; with strides adapted to ~1 ms there are far fewer than steps
         assertTrue(run.shown.size < 200_000 / 10, "${run.shown.size} clock readings")

@@ -1,6 +1,7 @@
 package descent.jupyter
 
 import descent.dsl.Optimum
+import descent.dsl.PinnResult
 import descent.dsl.ProgressDisplay
 import descent.optim.History
 import descent.optim.Result
@@ -15,14 +16,14 @@ import org.jetbrains.letsPlot.Figure
 /**
  * Loads Descent into a Kotlin notebook, by `%use descent` or by adding the jar with
  * `@file:DependsOn`: imports the tensor, AD, DSL, optimizer, STDE, PINN and plot packages (with
- * lets-plot's own builders), renders tensors, parameter trees, optimization results and histories
+ * lets-plot's own builders), renders tensors, parameter trees, optimization and PINN results, histories
  * and lets-plot figures (as SVG rendered in the kernel, so no network is needed), and shows
- * [descent.dsl.minimize] runs live in an output that is updated in place.
+ * [descent.dsl.minimize] and [descent.dsl.pinn] runs live in an output that is updated in place.
  */
 class DescentIntegration : JupyterIntegration() {
     override fun Builder.onLoaded() {
         import(
-            "descent.tensor.*", "descent.ad.*", "descent.dsl.*", "descent.plot.*", "descent.stde.*", "descent.pinn.*",
+            "descent.tensor.*", "descent.ad.*", "descent.dsl.*", "descent.plot.*", "descent.stde.*", "descent.pinn.*", "descent.pinn.zoo.*",
             "descent.optim.Optimizers", "descent.optim.Transforms", "descent.optim.Schedule", "descent.optim.Stop",
             "descent.optim.Minimize", "descent.optim.Objective", "descent.optim.BatchObjective", "descent.optim.History",
             "descent.optim.Sampling", "descent.optim.Transform",
@@ -36,6 +37,7 @@ class DescentIntegration : JupyterIntegration() {
         render<Params<*>> { HTML(ParamsHtml.render(it)) }
         render<Optimum> { HTML(ResultHtml.render(it.label, it.result)) }
         render<Result> { HTML(ResultHtml.render(null, it)) }
+        render<PinnResult> { HTML(PinnHtml.render(it)) }
         render<History> { MIME("image/svg+xml" to ResultHtml.historySvg(it)) }
         render<Figure> { MIME("image/svg+xml" to it.toSvg()) }
     }

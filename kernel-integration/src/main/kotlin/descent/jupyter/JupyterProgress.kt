@@ -1,15 +1,15 @@
 package descent.jupyter
 
-import descent.dsl.Optimum
 import descent.dsl.ProgressDisplay
 import descent.dsl.ProgressSnapshot
+import descent.dsl.RunSummary
 import descent.dsl.Throttled
 import org.jetbrains.kotlinx.jupyter.api.HTML
 import org.jetbrains.kotlinx.jupyter.api.KotlinKernelHost
 import java.util.UUID
 
 /**
- * Shows each [descent.dsl.minimize] run that lasts longer than a quarter of a second in one
+ * Shows each [descent.dsl.minimize] and [descent.dsl.pinn] run that lasts longer than a quarter of a second in one
  * notebook output: created at the first snapshot, updated in place through the kernel's
  * display-update messages at most four times a second, and replaced by a summary when the run
  * ends. Runs that end sooner show nothing live (their result renders as the cell's value).
@@ -25,8 +25,8 @@ class JupyterProgress(private val host: KotlinKernelHost) : ProgressDisplay {
 
             override fun show(snapshot: ProgressSnapshot) = send(ProgressHtml.running(snapshot))
 
-            override fun finished(optimum: Optimum) {
-                if (shown) send(ProgressHtml.finished(optimum))
+            override fun finished(summary: RunSummary) {
+                if (shown) send(ProgressHtml.finished(summary))
             }
 
             override fun failed(error: Throwable) {

@@ -1,7 +1,7 @@
 package descent.jupyter
 
-import descent.dsl.Optimum
 import descent.dsl.ProgressSnapshot
+import descent.dsl.RunSummary
 import java.util.Locale
 
 /** The HTML of a live progress display: a bar, the step, loss, gradient norm, rate and time left. */
@@ -19,9 +19,10 @@ object ProgressHtml {
     }
 
     /** After the run. */
-    fun finished(o: Optimum): String =
-        "<div style=\"$STYLE\"><b>${Html.escape(o.label)}</b> done: ${o.reason} after ${o.steps} steps in ${Html.seconds(o.seconds)}" +
-            " &nbsp; loss ${Html.number(o.value)} &nbsp; |g| ${Html.number(o.gradientNorm)}</div>"
+    fun finished(s: RunSummary): String =
+        "<div style=\"$STYLE\"><b>${Html.escape(s.label)}</b> done: ${s.reason} after ${s.steps} steps in ${Html.seconds(s.seconds)}" +
+            " &nbsp; loss ${Html.number(s.loss)} &nbsp; |g| ${Html.number(s.gradientNorm)}" +
+            s.metrics.entries.joinToString("") { " &nbsp; ${Html.escape(it.key)} ${Html.number(it.value)}" } + "</div>"
 
     /** After a run that failed. */
     fun failed(label: String, e: Throwable): String =

@@ -119,6 +119,21 @@ class KernelTest {
         assertTrue(opt is descent.dsl.Optimum)
         val oh = mime(optHtml)["text/html"]!!
         assertTrue(oh.contains("<b>adam</b> stopped: GRADIENT_NORM") && oh.contains("<svg") && oh.contains("gradient norm"), oh.take(400))
+        val (trained, pinnHtml) = eval("""
+            pinn {
+                problem(Zoo.poisson1d())
+                network(8)
+                points = 64
+                boundaryPoints = 8
+                metrics(every = 100, points = 200)
+                train { adam(steps = 200, lr = 1e-2) then adam(steps = 100, lr = 1e-3) }
+            }
+        """.trimIndent())
+        assertTrue(trained is descent.dsl.PinnResult)
+        val th = mime(pinnHtml)["text/html"]!!
+        assertTrue(th.contains("trained: 300 steps") && th.contains("adam 200 then adam 100") && th.contains("relative L2 error") &&
+            th.contains("<svg"), th.take(600))
+
         val (_, fig) = eval("historyPlot(minimize(rosen, tensorOf(0, 0)) { steps = 50; progress = false })")
         val svg = mime(fig)["image/svg+xml"]!!
         assertTrue(svg.startsWith("<svg") && svg.contains("adam"), svg.take(200))
