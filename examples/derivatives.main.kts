@@ -1,5 +1,7 @@
+@file:DependsOn("dev.descent:descent-dsl:0.1.0-SNAPSHOT")
+
 // Derivatives of a small function in every AD mode, from a Kotlin script.
-// Run with: ./descent run examples/derivatives.main.kts
+// Run with: ./descent run examples/derivatives.main.kts, or kotlinc -script after mvn install
 import descent.ad.AD
 import descent.ad.Check
 import descent.dsl.*

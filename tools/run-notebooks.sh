@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Executes every notebook in notebooks/ headless through the real Kotlin Jupyter kernel and fails
-# if any cell raises. Jupyter comes from Debian's packages, the kernel jars from Maven.
+# Executes notebooks headless through the real Kotlin Jupyter kernel (all of notebooks/ and the
+# README's Kotlin blocks, or the files given) and fails if any cell raises, printing the failing
+# cell and its Kotlin error first. Executed copies go to .build/notebooks (kept for failures too);
+# with --save they also replace the notebooks, outputs included. Each notebook must finish within
+# two minutes and stay under 1 MB with its outputs.
+# Usage: tools/run-notebooks.sh [--save] [NOTEBOOK.ipynb...]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="$ROOT/.build/jupyter"
-JARS="$BUILD/jars"
-KERNEL_DIR="$BUILD/share/jupyter/kernels/descent-kotlin"
 OUT="$ROOT/.build/notebooks"
 
 say() { printf 'notebooks: %s\n' "$*" >&2; }
@@ -17,64 +19,83 @@ if [[ ! -x /usr/bin/jupyter ]] || ! /usr/bin/python3 -c 'import nbclient, ipyker
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel >/dev/null
 fi
 
-if ! ls "$JARS"/kotlin-jupyter-kernel-*.jar >/dev/null 2>&1; then
-    say "fetching the Kotlin Jupyter kernel from Maven (version pinned in pom.xml) ..."
-    mvn -q -f "$ROOT/tools/jupyter-kernel/pom.xml" dependency:copy-dependencies -DoutputDirectory="$JARS"
+# Headless runs cannot record display updates, so live progress is off in this kernel.
+"$ROOT/tools/kernelspec.sh" "$BUILD/share/jupyter/kernels" descent-headless "Kotlin (Descent, headless)" \
+    -Ddescent.quiet=true -Ddescent.progress=false -Djava.awt.headless=true
+mkdir -p "$OUT"
+
+save=0
+if [[ "${1:-}" == "--save" ]]; then save=1; shift; fi
+files=("$@")
+readme=0
+if (( ${#files[@]} == 0 )); then
+    readme=1
+    files=("$ROOT"/notebooks/*.ipynb)
 fi
 
-jar_of() { ls "$JARS"/$1-[0-9]*.jar | head -1; }
-KERNEL_CP="$(ls "$JARS"/*.jar | paste -sd:)"
-REPL_CP="$(jar_of kotlin-jupyter-api):$(jar_of kotlin-jupyter-lib):$(jar_of kotlin-stdlib):$(jar_of kotlin-stdlib-jdk7):$(jar_of kotlin-stdlib-jdk8):$(jar_of kotlin-reflect):$(jar_of kotlin-script-runtime)"
+JUPYTER_PATH="$BUILD/share/jupyter" exec /usr/bin/python3 - "$ROOT" "$OUT" "$save" "$readme" "${files[@]}" <<'PY'
+import os, re, sys, time, nbformat, nbclient
+from nbclient.exceptions import CellExecutionError
 
-mkdir -p "$KERNEL_DIR" "$OUT"
-cat > "$KERNEL_DIR/kernel.json" <<JSON
-{
-  "display_name": "Kotlin (Descent)",
-  "language": "kotlin",
-  "interrupt_mode": "message",
-  "argv": ["java", "--add-modules", "jdk.incubator.vector", "-Ddescent.quiet=true",
-           "-Dlogback.configurationFile=$ROOT/tools/jupyter-kernel/logback.xml", "-cp", "$KERNEL_CP",
-           "org.jetbrains.kotlinx.jupyter.IkotlinKt", "-classpath=$REPL_CP", "{connection_file}", "-home=$BUILD"]
-}
-JSON
+root, out, save, readme, files = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4] == "1", sys.argv[5:]
+LIMIT_SECONDS, LIMIT_BYTES = 120, 1_000_000
 
-JAR="$ROOT/kernel-integration/target/descent-jupyter-0.1.0-SNAPSHOT-all.jar"
-[[ -f "$JAR" ]] || { say "missing $JAR: build with 'mvn install' first"; exit 1; }
+# The kernel process writes its own logs (and a copy of the cells' output) to the streams it
+# inherits: send those to a log file and keep this runner's messages on the terminal.
+report = os.fdopen(os.dup(2), "w")
+log = open(os.path.join(out, "kernel.log"), "w")
+os.dup2(log.fileno(), 1)
+os.dup2(log.fileno(), 2)
 
-# The README's Kotlin snippets run as one more notebook, from the notebooks directory.
-readme_status=0
-start=$(date +%s)
-JUPYTER_PATH="$BUILD/share/jupyter" /usr/bin/python3 - "$ROOT" "$OUT" <<'PY' >"$OUT/README.kotlin.log" 2>&1 || readme_status=1
-import re, sys, nbformat, nbclient
-root, out = sys.argv[1], sys.argv[2]
-blocks = re.findall(r"```kotlin\n(.*?)```", open(root + "/README.md", encoding="utf-8").read(), re.S)
-nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(b) for b in blocks])
-try:
-    nbclient.NotebookClient(nb, kernel_name="descent-kotlin", timeout=900,
-                            resources={"metadata": {"path": root + "/notebooks"}}).execute()
-finally:
-    nbformat.write(nb, out + "/README.kotlin.ipynb")
-print(len(blocks), "README Kotlin snippets ran")
+def say(msg):
+    print("notebooks: " + msg, file=report, flush=True)
+
+def run(name, nb, cwd, copy):
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    start = time.time()
+    client = nbclient.NotebookClient(nb, kernel_name="descent-headless", timeout=600, resources={"metadata": {"path": cwd}})
+    failure = None
+    try:
+        client.execute()
+    except CellExecutionError as e:
+        failure = e
+    finally:
+        nbformat.write(nb, copy)
+    seconds = time.time() - start
+    if failure is not None:
+        say(f"{name} FAILED after {seconds:.0f} s (executed copy: {copy}; kernel log: {out}/kernel.log)")
+        print(f"--- {failure.ename}: {failure.evalue}", file=report)
+        parts = str(failure).split("------------------")
+        if len(parts) >= 3:
+            print("--- in the cell:" + parts[1].rstrip(), file=report)
+        print("--- Kotlin stack:", file=report)
+        print("\n".join(str(failure.traceback).splitlines()[:10]), file=report, flush=True)
+        return False
+    size = os.path.getsize(copy)
+    say(f"{name} ran in {seconds:.0f} s, {size / 1000:.0f} kB with outputs")
+    if seconds > LIMIT_SECONDS:
+        say(f"{name} FAILED: took {seconds:.0f} s, over the {LIMIT_SECONDS} s limit")
+        return False
+    if size > LIMIT_BYTES:
+        say(f"{name} FAILED: {size} bytes with outputs, over the 1 MB limit")
+        return False
+    return True
+
+ok = True
+if readme:
+    blocks = re.findall(r"```kotlin\n(.*?)```", open(root + "/README.md", encoding="utf-8").read(), re.S)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(b) for b in blocks])
+    ok &= run(f"README ({len(blocks)} Kotlin blocks)", nb, root + "/notebooks", out + "/README.kotlin.ipynb")
+for f in files:
+    f = os.path.abspath(f)
+    nb = nbformat.read(f, as_version=4)
+    copy = os.path.join(out, os.path.basename(f))
+    passed = run(os.path.basename(f), nb, os.path.dirname(f), copy)
+    ok &= passed
+    if passed and save:
+        nbformat.write(nb, f)
+sys.exit(0 if ok else 1)
 PY
-if (( readme_status == 0 )); then
-    say "README Kotlin snippets ran in $(( $(date +%s) - start )) s"
-else
-    say "README Kotlin snippets FAILED; last lines of the log:"
-    tail -40 "$OUT/README.kotlin.log" >&2
-fi
-
-status=$readme_status
-for nb in "$ROOT"/notebooks/*.ipynb; do
-    name="$(basename "$nb")"
-    start=$(date +%s)
-    if JUPYTER_PATH="$BUILD/share/jupyter" /usr/bin/jupyter nbconvert --to notebook --execute \
-            --ExecutePreprocessor.kernel_name=descent-kotlin --ExecutePreprocessor.timeout=900 \
-            --output-dir "$OUT" "$nb" >"$OUT/$name.log" 2>&1; then
-        say "$name ran in $(( $(date +%s) - start )) s (executed copy in .build/notebooks)"
-    else
-        say "$name FAILED; last lines of its log:"
-        tail -40 "$OUT/$name.log" >&2
-        status=1
-    fi
-done
-exit $status

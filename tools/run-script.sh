@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs a Kotlin script (.main.kts) against the built Descent jars without a Kotlin installation:
-# the Kotlin compiler comes from Maven, and the script sees Descent's core, DSL and dependencies.
+# Runs a Kotlin script (.main.kts) the way `kotlinc -script` does, without a Kotlin installation:
+# the command-line compiler's entry point (K2JVMCompiler) from Maven, with only the standard library,
+# the script runtime and kotlin-main-kts on the classpath. The script gets Descent through its own
+# @file:DependsOn lines, resolved from the local Maven repository where the launcher installed it.
 # Usage: tools/run-script.sh FILE.main.kts [ARGS...]
 set -euo pipefail
 
@@ -12,13 +14,9 @@ if ! ls "$JARS"/kotlin-main-kts-*.jar >/dev/null 2>&1; then
     echo "run: fetching the Kotlin script compiler from Maven (version pinned in pom.xml) ..." >&2
     mvn -q -f "$ROOT/tools/kotlin-script/pom.xml" dependency:copy-dependencies -DoutputDirectory="$JARS"
 fi
-CP_FILE="$ROOT/.build/dsl.classpath"
-if [[ ! -f "$CP_FILE" || "$ROOT/dsl/pom.xml" -nt "$CP_FILE" ]]; then
-    mvn -q -f "$ROOT/dsl/pom.xml" dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >/dev/null
-fi
 jar_of() { ls "$JARS"/$1-[0-9]*.jar | head -1; }
 COMPILER_CP="$(ls "$JARS"/*.jar | paste -sd:)"
-SCRIPT_CP="$(jar_of kotlin-stdlib):$(jar_of kotlin-script-runtime):$(jar_of kotlin-main-kts):$ROOT/dsl/target/classes:$ROOT/src/target/classes:$(cat "$CP_FILE")"
+SCRIPT_CP="$(jar_of kotlin-stdlib):$(jar_of kotlin-script-runtime):$(jar_of kotlin-main-kts)"
 
-exec java --add-modules jdk.incubator.vector -cp "$COMPILER_CP" org.jetbrains.kotlin.cli.jvm.K2JVMCompiler \
+exec java --add-modules jdk.incubator.vector -Djava.awt.headless=true -cp "$COMPILER_CP" org.jetbrains.kotlin.cli.jvm.K2JVMCompiler \
     -no-stdlib -no-reflect -classpath "$SCRIPT_CP" -script "$@"

@@ -13,6 +13,9 @@ fun fn(body: (Value) -> Value): Func = Func.of { x -> body(x) }
 /** A differentiable function of two arguments. */
 fun fn2(body: (Value, Value) -> Value): Func = Func.of { x, y -> body(x, y) }
 
+/** A differentiable function of three arguments, e.g. a loss of weights and data `fn3 { w, x, y -> ... }`. */
+fun fn3(body: (Value, Value, Value) -> Value): Func = Func.of(3) { a -> arrayOf(body(a[0], a[1], a[2])) }
+
 /** The gradient of a scalar function of one argument, as a function. */
 fun grad(f: Func): Func = AD.grad(f)
 

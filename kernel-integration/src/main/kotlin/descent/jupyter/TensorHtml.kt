@@ -16,7 +16,7 @@ object TensorHtml {
             0 -> "<pre>${t.item()}</pre>"
             1 -> table(1, t.size()) { _, j -> t.get(j) }
             2 -> table(t.shape().dim(0), t.shape().dim(1)) { i, j -> t.get(i, j) }
-            else -> "<pre>${escape(t.toString())}</pre>"
+            else -> "<pre>${Html.escape(t.toString())}</pre>"
         }
         return header + body
     }
@@ -37,7 +37,6 @@ object TensorHtml {
         return sb.append("</table>").toString()
     }
 
-    private fun format(v: Double): String = if (v == Math.rint(v) && Math.abs(v) < 1e15) "%.1f".format(v) else "%.6g".format(v)
+    private fun format(v: Double): String = Html.number(v)
 
-    private fun escape(s: String): String = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 }

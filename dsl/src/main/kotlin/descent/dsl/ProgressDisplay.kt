@@ -1,0 +1,107 @@
+package descent.dsl
+
+import descent.optim.Progress
+
+/**
+ * Shows [minimize] and [pinn] runs while they go. Nothing is installed in a plain program; the
+ * Jupyter integration installs a display that updates one output in place. A display receives every
+ * step and decides itself when to show one ([Throttled] reads the clock only every millisecond or so).
+ */
+fun interface ProgressDisplay {
+    /** A run named [label] with a budget of [maxSteps] steps (over all its phases) is starting. */
+    fun start(label: String, maxSteps: Long): Run
+
+    /**
+     * The live view of one run. A run may have several phases (a PINN's training recipe): a step
+     * number lower than the previous one starts the next phase, counted on from the steps before it.
+     */
+    interface Run {
+        /** After every step: cheap unless it decides to show something. */
+        fun onStep(progress: Progress)
+
+        /** The run ended normally. */
+        fun finished(summary: RunSummary)
+
+        /** The run ended with [error]. */
+        fun failed(error: Throwable)
+    }
+
+    companion object {
+        /** The display used by [minimize] runs, or null for none. */
+        @Volatile
+        var installed: ProgressDisplay? = null
+    }
+}
+
+/** How a run ended: what a display shows last. [metrics] are named results such as a PINN's relative L2 error. */
+data class RunSummary(
+    val label: String,
+    val reason: String,
+    val steps: Long,
+    val seconds: Double,
+    val loss: Double,
+    val gradientNorm: Double,
+    val metrics: Map<String, Double> = emptyMap(),
+)
+
+/** One look at a run: what a display shows. */
+data class ProgressSnapshot(
+    val label: String,
+    val step: Long,
+    val maxSteps: Long,
+    val loss: Double,
+    val gradientNorm: Double,
+    val learningRate: Double,
+    val elapsedNanos: Long,
+) {
+    /** Steps per second so far. */
+    val rate: Double get() = if (elapsedNanos > 0) step * 1e9 / elapsedNanos else Double.NaN
+
+    /** Seconds until the step budget is spent at the current rate. */
+    val etaSeconds: Double get() = if (step > 0) (maxSteps - step) * (elapsedNanos / 1e9) / step else Double.NaN
+}
+
+/**
+ * A run view that shows a [ProgressSnapshot] at most every [intervalNanos]. Per step it follows the
+ * step number (for phases) and counts down; it reads the clock about once per [checkNanos], adapting
+ * how many steps that takes. Time is measured from the view's creation.
+ */
+abstract class Throttled(
+    private val label: String,
+    private val maxSteps: Long,
+    private val intervalNanos: Long = 250_000_000L,
+    private val checkNanos: Long = 1_000_000L,
+) : ProgressDisplay.Run {
+    private var countdown = 1L
+    private var stride = 1L
+    private val started = System.nanoTime()
+    private var lastCheck = started
+    private var lastShown = started
+    private var shown = 0
+    private var offset = 0L
+    private var lastStep = 0L
+
+    /** How many snapshots this run has shown. */
+    val updates: Int get() = shown
+
+    /** Shows [snapshot]. */
+    protected abstract fun show(snapshot: ProgressSnapshot)
+
+    final override fun onStep(progress: Progress) {
+        val step = progress.step()
+        if (step < lastStep) offset += lastStep
+        lastStep = step
+        if (--countdown > 0) return
+        val now = System.nanoTime()
+        val perStep = maxOf(1L, (now - lastCheck) / stride)
+        stride = (checkNanos / perStep).coerceIn(1L, 1L shl 20)
+        countdown = stride
+        lastCheck = now
+        if (now - lastShown >= intervalNanos) {
+            lastShown = now
+            shown++
+            show(ProgressSnapshot(label, offset + step, maxSteps, progress.loss(), progress.gradientNorm(), progress.learningRate(),
+                now - started))
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package descent.plot
+
+import descent.dsl.adam
+import descent.dsl.fn
+import descent.dsl.get
+import descent.dsl.minimize
+import descent.dsl.minus
+import descent.dsl.plus
+import descent.dsl.sgd
+import descent.dsl.tensorOf
+import descent.dsl.times
+import descent.tensor.Tensor
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.io.TempDir
+import org.w3c.dom.Element
+import java.io.ByteArrayInputStream
+import java.nio.file.Files
+import java.nio.file.Path
+import javax.imageio.ImageIO
+import javax.xml.parsers.DocumentBuilderFactory
+
+class PlotsTest {
+    private val rosen = fn { p -> (1 - p[0]).square() + 100 * (p[1] - p[0] * p[0]).square() }
+    private val runs = listOf(adam(lr = 2e-2), sgd(lr = 1e-3, momentum = 0.9)).map { opt ->
+        minimize(rosen, tensorOf(-1.2, 1.0)) { optimizer = opt; steps = 3000; recordIterates = true }
+    }
+
+    /** Parses [svg] as XML and returns its root, which must be an <svg> of positive size. */
+    private fun parse(svg: String): Element {
+        val doc = DocumentBuilderFactory.newInstance().apply { isNamespaceAware = true }.newDocumentBuilder()
+            .parse(ByteArrayInputStream(svg.toByteArray()))
+        val root = doc.documentElement
+        assertEquals("svg", root.localName)
+        assertTrue(root.getAttribute("width").toDouble() > 0 && root.getAttribute("height").toDouble() > 0, svg.take(200))
+        return root
+    }
+
+    private fun texts(root: Element): List<String> {
+        val nodes = root.getElementsByTagNameNS("*", "text")
+        return (0 until nodes.length).map { nodes.item(it).textContent.trim() }
+    }
+
+    @Test
+    fun historyOfSeveralRunsIsOneFigureWithALegendAndALogAxis() {
+        val p = historyPlot(*runs.toTypedArray(), metrics = listOf(Metric.LOSS, Metric.GRADIENT_NORM), title = "Rosenbrock")
+        val root = parse(p.toSvg())
+        val t = texts(root)
+        assertTrue(t.containsAll(listOf("adam", "sgd", "Rosenbrock", "loss", "gradient norm")), t.toString())
+        // log10 axis: tick labels are powers of ten
+        assertTrue(t.any { it.matches(Regex("1e-?\\d+|10\\^.*|0\\.0+1")) }, t.toString())
+        // one path per run and panel
+        val paths = root.getElementsByTagNameNS("*", "path").length
+        assertTrue(paths >= 4, "paths: $paths")
+    }
+
+    @Test
+    fun trajectoriesOnContoursAndPngExport(@TempDir dir: Path) {
+        val p = contourPlot({ x, y -> (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) }, -2.0..2.0, -1.0..3.0,
+            trajectories = runs.associate { it.label to it.trajectory }, title = "paths")
+        val svg = p.saveSvg(dir.resolve("nested/contour.svg"))
+        val root = parse(Files.readString(svg))
+        assertTrue(texts(root).containsAll(listOf("adam", "sgd", "paths")))
+        assertTrue(Files.size(svg) < 1_000_000, "svg of ${Files.size(svg)} bytes")
+        val png = p.savePng(dir.resolve("contour.png"), scale = 2.0)
+        val bytes = Files.readAllBytes(png)
+        assertEquals(listOf(0x89, 'P'.code, 'N'.code, 'G'.code), bytes.take(4).map { it.toInt() and 0xff })
+        val image = ImageIO.read(png.toFile())
+        assertEquals(2 * root.getAttribute("width").toDouble().toInt(), image.width)
+        val colors = HashSet<Int>()
+        for (yy in 0 until image.height step 7) for (xx in 0 until image.width step 7) colors += image.getRGB(xx, yy)
+        assertTrue(colors.size > 10, "the PNG has ${colors.size} colors")
+    }
+
+    @Test
+    fun heatmapEmbedsOneRasterImage() {
+        val field = Tensor.wrap(DoubleArray(50 * 80) { k -> Math.sin(k % 80 / 10.0) * (k / 80) }, 50, 80)
+        val svg = heatmap(field, 0.0..1.0, 0.0..2.0, title = "u(x, t)", yLabel = "t").toSvg()
+        val root = parse(svg)
+        assertEquals(1, root.getElementsByTagNameNS("*", "image").length)
+        assertTrue(texts(root).containsAll(listOf("u(x, t)", "t", "x")))
+        assertTrue(svg.length < 200_000, "svg of ${svg.length} characters")
+        val png = ImageIO.read(ByteArrayInputStream(heatmap({ x, y -> x * y }, 0.0..1.0, 0.0..1.0, nx = 20, ny = 20).toPng()))
+        assertTrue(png.width > 100 && png.height > 100)
+    }
+
+    @Test
+    fun linePlotWithLogAxes() {
+        val n = intArrayOf(1, 4, 16, 64)
+        val err = doubleArrayOf(1.0, 0.5, 0.25, 0.125)
+        val root = parse(linePlot(n, mapOf("d = 10" to err, "d = 100" to err.map { it * 3 }.toDoubleArray()), logX = true, logY = true,
+            xLabel = "|J|", yLabel = "relative error").toSvg())
+        assertTrue(texts(root).containsAll(listOf("|J|", "relative error", "d = 10", "d = 100")))
+        val e = runCatching { linePlot(n, mapOf("a" to doubleArrayOf(1.0))) }.exceptionOrNull()
+        assertEquals("linePlot: series 'a' has 1 values for 4 x values", e?.message)
+    }
+}
