@@ -1,6 +1,6 @@
 import descent.ad.Func;
 import descent.stde.DiffOp;
-import descent.stde.Method;
+import descent.stde.Estimator;
 import descent.tensor.Key;
 import descent.tensor.Random;
 import descent.tensor.Shape;
@@ -18,7 +18,7 @@ public class Laplacian {
         Tensor x = Random.uniform(Key.of(6), Shape.of(4, d), -2.0, 2.0);
         Func u = Func.of(p -> p.sin().mul(c).sum(1));            // sum_i c_i sin(x_i): its Laplacian is -u
         Tensor exact = u.call(x).neg();
-        Func estimate = DiffOp.laplacian().on(u, Method.sparse(16));
+        Func estimate = DiffOp.laplacian().on(u, Estimator.sparse(16));
         int draws = 400;
         Tensor sum = Tensor.zeros(4);
         Tensor sumSquares = Tensor.zeros(4);

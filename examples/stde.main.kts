@@ -4,7 +4,7 @@
 // Run with: ./descent run examples/stde.main.kts, or kotlinc -script after mvn install
 import descent.dsl.*
 import descent.stde.DiffOp
-import descent.stde.Method
+import descent.stde.Estimator
 import descent.tensor.Key
 import descent.tensor.Random
 import descent.tensor.Shape
@@ -17,7 +17,7 @@ val u = fn { p -> sum(sin(p) * c, 1) }
 val exact = -u(x)
 check((DiffOp.laplacian().exact(u)(x) - exact).abs().max().item() < 1e-10)
 
-val estimate = DiffOp.laplacian().on(u, Method.sparse(16))
+val estimate = DiffOp.laplacian().on(u, Estimator.sparse(16))
 val draws = (0 until 400).map { estimate(x, Key.of(it.toLong()).toTensor()) }
 val mean = draws.reduce { a, b -> a + b } / draws.size
 val sd = sqrt(draws.map { (it - mean).square() }.reduce { a, b -> a + b } / (draws.size - 1))

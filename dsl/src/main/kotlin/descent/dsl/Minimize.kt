@@ -2,6 +2,10 @@ package descent.dsl
 
 import descent.ad.Func
 import descent.optim.BatchObjective
+import descent.optim.Bounds
+import descent.optim.HessianObjective
+import descent.optim.Method
+import descent.optim.Methods
 import descent.optim.Minimize
 import descent.optim.Objective
 import descent.optim.Progress
@@ -25,7 +29,16 @@ class MinimizeSpec internal constructor() {
     /** The optimizer (any transform of descent.optim); Adam with lr 1e-3 by default. */
     var optimizer: Transform = adam()
 
-    /** The step budget. */
+    /**
+     * A method that evaluates the objective several times per step (L-BFGS, L-BFGS-B, Newton-type),
+     * used instead of [optimizer] when set; see [lbfgs], [lbfgsb], [newtonCg], [trustRegion].
+     */
+    var method: Method? = null
+
+    /** Box constraints, e.g. `Bounds.box(n, 0.0, 1.0)` (L-BFGS-B keeps every iterate inside; transforms are projected). */
+    var bounds: Bounds? = null
+
+    /** The step (or iteration) budget. */
     var steps: Number = 1000
 
     /** Stop when the gradient norm falls to this value. */
@@ -58,6 +71,26 @@ class MinimizeSpec internal constructor() {
     internal var checkpointEvery = 0
     internal var resumeFile: Path? = null
 
+    /** L-BFGS with SciPy's defaults and a strong Wolfe line search. */
+    fun lbfgs() {
+        method = Methods.lbfgs()
+    }
+
+    /** L-BFGS-B with SciPy's defaults (memory 10, factr 1e7, pgtol 1e-5); with [bounds] for box constraints. */
+    fun lbfgsb() {
+        method = Methods.lbfgsb()
+    }
+
+    /** Truncated Newton with conjugate-gradient steps on Hessian-vector products. */
+    fun newtonCg() {
+        method = Methods.newtonCg()
+    }
+
+    /** The Steihaug-Toint trust-region Newton method. */
+    fun trustRegion() {
+        method = Methods.trustRegion()
+    }
+
     /** Adds stopping criteria of descent.optim.Stop. */
     fun stopWhen(vararg criteria: Stop) {
         stops += criteria
@@ -88,7 +121,8 @@ class MinimizeSpec internal constructor() {
     }
 
     internal fun configured(): Minimize {
-        val m = Minimize.with(optimizer).steps(steps(steps))
+        val m = (method?.let { Minimize.with(it) } ?: Minimize.with(optimizer)).steps(steps(steps))
+        bounds?.let { m.bounds(it) }
         gradientTolerance?.let { m.stopWhen(Stop.gradientNorm(it.toDouble())) }
         relativeTolerance?.let { m.stopWhen(Stop.relativeChange(it.toDouble())) }
         target?.let { m.stopWhen(Stop.targetValue(it.toDouble())) }
@@ -157,7 +191,11 @@ private fun run(f: Func, x0: Params<Tensor>, shape: IntArray?, data: Array<out T
     val spec = MinimizeSpec().apply(configure)
     val flat = flatOver(f, x0, data.size)
     return observe(spec, x0, shape) { m ->
-        if (spec.batchSize > 0) m.run(BatchObjective.of(flat, x0, *data), x0) else m.run(Objective.of(flat, x0, *data), x0)
+        when {
+            spec.batchSize > 0 -> m.run(BatchObjective.of(flat, x0, *data), x0)
+            spec.method != null -> m.run(HessianObjective.of(flat, x0, *data), x0)
+            else -> m.run(Objective.of(flat, x0, *data), x0)
+        }
     }
 }
 
@@ -178,7 +216,7 @@ private fun flatOver(f: Func, x0: Params<Tensor>, dataCount: Int): Func {
 
 private fun observe(spec: MinimizeSpec, x0: Params<Tensor>, shape: IntArray?, body: (Minimize) -> descent.optim.Result): Optimum {
     val m = spec.configured()
-    val label = spec.label ?: describe(spec.optimizer, ParamLayout.of(x0))
+    val label = spec.label ?: spec.method?.name() ?: describe(spec.optimizer, ParamLayout.of(x0))
     val display = if (spec.progress) ProgressDisplay.installed else null
     val live = display?.start(label, spec.maxSteps())
     if (live != null) m.every(1, live::onStep)

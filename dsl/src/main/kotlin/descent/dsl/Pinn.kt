@@ -11,7 +11,7 @@ import descent.pinn.Phase
 import descent.pinn.Pinn
 import descent.pinn.Problem
 import descent.pinn.Training
-import descent.stde.Method
+import descent.stde.Estimator
 import descent.tensor.Key
 import descent.tensor.Params
 import descent.tensor.Tensor
@@ -38,7 +38,7 @@ class PinnSpec internal constructor() {
     var name: String? = null
 
     /** How differential operators in the residuals are evaluated: exactly by default, or an estimator such as [stde]. */
-    var estimator: Method = Method.exact()
+    var estimator: Estimator = Estimator.exact()
 
     /** Interior collocation points per step. */
     var points: Int = 100
@@ -151,7 +151,7 @@ class PinnSpec internal constructor() {
         val total = recipe.sumOf { it.steps() }
         val display = if (progress) ProgressDisplay.installed else null
         val live = display?.start(label, total)
-        val b = Pinn.builder(p, net).method(estimator).points(points).boundaryPoints(boundaryPoints).initialPoints(initialPoints)
+        val b = Pinn.builder(p, net).estimator(estimator).points(points).boundaryPoints(boundaryPoints).initialPoints(initialPoints)
             .resampleEvery(resampleEvery).seed(seed).metrics(metricEvery, metricPoints)
         if (live != null) b.progress(live::onStep)
         val pinn = b.build()
@@ -178,8 +178,11 @@ class PinnSpec internal constructor() {
         /** Adam following a learning-rate schedule, e.g. `cosineDecay(1e-3, 10_000)`. */
         fun adam(steps: Number, lr: Schedule): Phase = Phase.adam(steps.toLong(), lr)
 
+        /** L-BFGS-B with the PINN preset for at most [iterations] iterations, on points fixed for the phase. */
+        fun lbfgs(iterations: Number): Phase = Phase.lbfgs(iterations.toLong())
+
         /** Any optimizer of descent.optim for [steps] steps, e.g. `phase(adamW(lr = 1e-3), 2000)`. */
-        fun phase(optimizer: Transform, steps: Number, name: String = "phase"): Phase = Phase(name, optimizer, steps.toLong())
+        fun phase(optimizer: Transform, steps: Number, name: String = "phase"): Phase = Phase.of(name, optimizer, steps.toLong())
 
         /** This phase, then [next]. */
         infix fun Phase.then(next: Phase): Phases = Phases(listOf(this, next))
@@ -195,7 +198,7 @@ class PinnSpec internal constructor() {
 }
 
 /** Sparse STDE: [J] coordinates drawn per step for each second-order operator (Shi et al. 2024). */
-fun stde(J: Int): Method = Method.sparse(J)
+fun stde(J: Int): Estimator = Estimator.sparse(J)
 
 /** Trains a physics-informed network described by [configure] and returns it with its errors and history. */
 fun pinn(configure: PinnSpec.() -> Unit): PinnResult = PinnSpec().apply(configure).run()

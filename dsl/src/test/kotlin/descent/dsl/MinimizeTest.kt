@@ -1,5 +1,6 @@
 package descent.dsl
 
+import descent.optim.Bounds
 import descent.optim.NonFiniteException
 import descent.optim.Progress
 import descent.optim.Stop
@@ -38,6 +39,25 @@ class MinimizeTest {
         assertEquals(k.toInt() + 1, r.history.size())
         assertTrue(r.x.allClose(c, 0.0, 1e-10), r.x.toString())
         assertEquals("sgd", r.label)
+    }
+
+    @Test
+    fun lbfgsbRespectsBoxConstraintsAndNewtonCgConverges() {
+        val rosen = fn { p -> (1 - p[0]).square() + 100 * (p[1] - p[0] * p[0]).square() }
+        // with x <= 0.5 the constrained minimum is at x = 0.5, y = 0.25 (f = 0.25)
+        val boxed = minimize(rosen, tensorOf(-1.2, 1.0)) {
+            bounds = Bounds.of(tensorOf(-2.0, -2.0), tensorOf(0.5, 2.0))
+            lbfgsb()
+        }
+        assertTrue(boxed.x.allClose(tensorOf(0.5, 0.25), 0.0, 1e-5), boxed.x.toString())
+        assertEquals(0.25, boxed.value, 1e-9)
+        val newton = minimize(rosen, tensorOf(-1.2, 1.0)) {
+            newtonCg()
+            steps = 200
+            gradientTolerance = 1e-10
+        }
+        assertTrue(newton.x.allClose(tensorOf(1.0, 1.0), 0.0, 1e-8), newton.x.toString())
+        assertTrue(newton.steps < 100, "Newton-CG took ${newton.steps} iterations")
     }
 
     @Test

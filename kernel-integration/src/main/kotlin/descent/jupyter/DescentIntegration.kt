@@ -26,7 +26,7 @@ class DescentIntegration : JupyterIntegration() {
             "descent.tensor.*", "descent.ad.*", "descent.dsl.*", "descent.plot.*", "descent.stde.*", "descent.pinn.*", "descent.pinn.zoo.*",
             "descent.optim.Optimizers", "descent.optim.Transforms", "descent.optim.Schedule", "descent.optim.Stop",
             "descent.optim.Minimize", "descent.optim.Objective", "descent.optim.BatchObjective", "descent.optim.History",
-            "descent.optim.Sampling", "descent.optim.Transform",
+            "descent.optim.Sampling", "descent.optim.Transform", "descent.optim.Methods", "descent.optim.Bounds",
             "org.jetbrains.letsPlot.*", "org.jetbrains.letsPlot.geom.*", "org.jetbrains.letsPlot.scale.*",
             "org.jetbrains.letsPlot.label.*", "org.jetbrains.letsPlot.facet.*", "org.jetbrains.letsPlot.themes.*",
             "org.jetbrains.letsPlot.coord.*",
