@@ -13,7 +13,9 @@ import descent.optim.Objective;
  * method's tolerance.
  * <ul>
  * <li>{@link #projectedGradient}: {@code min f(x)} over a {@link ConvexSet};</li>
- * <li>{@link #frankWolfe}: {@code min f(x)} over a bounded set with a linear minimization oracle;</li>
+ * <li>{@link #frankWolfe}: {@code min f(x)} over a bounded set with a linear minimization oracle;
+ * {@link #awayStepFrankWolfe} on the simplex;</li>
+ * <li>{@link #exponentiatedGradient}: mirror descent with the entropy on the simplex;</li>
  * <li>{@link #proximalGradient}, {@link #fista}: {@code min f(x) + h(x)} for a {@link Penalty} {@code h};</li>
  * <li>{@link #augmentedLagrangian}: {@code min f(x)} subject to equality and inequality constraints
  * given as differentiable functions, with any unconstrained method inside.</li>
@@ -63,6 +65,23 @@ public final class ConstrainedMethods {
      */
     public static Method frankWolfe(ConvexSet set, FwStep step, double lipschitz, double tolerance) {
         return new FrankWolfe(set, step, lipschitz, tolerance);
+    }
+
+    /**
+     * Frank–Wolfe with away steps on the simplex {@code {x >= 0, sum x = radius}}, with the
+     * adaptive short step; converges linearly on strongly convex objectives. Stops when the gap is
+     * at most {@code tolerance}.
+     */
+    public static Method awayStepFrankWolfe(double radius, double tolerance) {
+        return new AwayStepFrankWolfe(radius, tolerance);
+    }
+
+    /**
+     * Exponentiated gradient (entropic mirror descent) on the simplex {@code {x >= 0, sum x = radius}}
+     * with the fixed step {@code eta}, stopping when the Frank–Wolfe gap is at most {@code tolerance}.
+     */
+    public static Method exponentiatedGradient(double radius, double eta, double tolerance) {
+        return new ExponentiatedGradient(radius, eta, tolerance);
     }
 
     /**
