@@ -43,6 +43,14 @@ public final class Penalties {
         return new GroupLasso(lambda, groupSizes.clone());
     }
 
+    /**
+     * The nuclear norm {@code lambda sum_i s_i(X)} of a row-major {@code m x n} matrix, whose prox
+     * soft-thresholds the singular values by {@code t lambda}.
+     */
+    public static Penalty nuclearNorm(int m, int n, double lambda) {
+        return new NuclearPenalty(m, n, lambda);
+    }
+
     /** The indicator of a convex set (0 inside, {@code +inf} outside), whose prox is the projection. */
     public static Penalty indicator(ConvexSet set) {
         if (set == null) {

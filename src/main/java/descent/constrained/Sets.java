@@ -95,6 +95,14 @@ public final class Sets {
         return new PsdCone(n);
     }
 
+    /**
+     * The nuclear-norm ball {@code {X : sum_i s_i(X) <= radius}} of row-major {@code m x n} matrices,
+     * projected by projecting the singular values onto the l1 ball.
+     */
+    public static ConvexSet nuclearBall(int m, int n, double radius) {
+        return new NuclearBall(m, n, radius);
+    }
+
     /** The product of {@code sets}, set {@code i} acting on the next {@code lengths[i]} elements. */
     public static ConvexSet product(ConvexSet[] sets, int[] lengths) {
         return new Product(sets, lengths);

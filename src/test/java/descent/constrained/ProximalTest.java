@@ -27,7 +27,7 @@ class ProximalTest {
     void proxOperatorsMinimizeTheirDefiningObjective() {
         Random r = new Random(17);
         Penalty[] hs = {Penalties.l1(0.7), Penalties.elasticNet(0.5, 2.0), Penalties.groupLasso(0.9, 3, 2, 4),
-            Penalties.indicator(Sets.l1Ball(1.5)), Penalties.zero()};
+            Penalties.indicator(Sets.l1Ball(1.5)), Penalties.zero(), Penalties.nuclearNorm(3, 3, 0.7)};
         for (Penalty h : hs) {
             for (int trial = 0; trial < 30; trial++) {
                 double[] v = new double[9];
@@ -72,6 +72,15 @@ class ProximalTest {
                 assertTrue(Math.abs(s) <= lambda);
             }
         }
+    }
+
+    /** Singular value thresholding of diag(2, 0.5, -1) by 0.7: singular values (2, 1, 0.5) become (1.3, 0.3, 0). */
+    @Test
+    void nuclearNormProxThresholdsSingularValues() {
+        double[] v = {2, 0, 0, 0, 0.5, 0, 0, 0, -1};
+        Penalties.nuclearNorm(3, 3, 1.4).prox(v, 0.5);
+        assertArrayEquals(new double[] {1.3, 0, 0, 0, 0, 0, 0, 0, -0.3}, v, 1e-14);
+        assertEquals(1.4 * 3.5, Penalties.nuclearNorm(3, 3, 1.4).value(new double[] {2, 0, 0, 0, 0.5, 0, 0, 0, -1}), 1e-14);
     }
 
     @Test

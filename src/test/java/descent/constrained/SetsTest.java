@@ -45,6 +45,7 @@ class SetsTest {
         cs.add(new Case(Sets.affine(m, 2, 6, new double[] {1, -2}), 6));
         cs.add(new Case(Sets.secondOrderCone(), 5));
         cs.add(new Case(Sets.psdCone(4), 16));
+        cs.add(new Case(Sets.nuclearBall(3, 4, 1.5), 12));
         cs.add(new Case(Sets.product(new ConvexSet[] {Sets.simplex(), Sets.l2Ball(1), Sets.nonnegative()}, new int[] {3, 4, 2}), 9));
         return cs;
     }
@@ -119,7 +120,7 @@ class SetsTest {
                 }
             }
         }
-        assertEquals(7, checked);
+        assertEquals(8, checked);
     }
 
     /** Projection onto the simplex and the l1 ball by bisection on the threshold: an independent reference. */
@@ -195,6 +196,9 @@ class SetsTest {
         p = new double[] {1, 2, 2, 1};
         Sets.psdCone(2).project(p);
         assertArrayEquals(new double[] {1.5, 1.5, 1.5, 1.5}, p, 1e-14);
+        p = new double[] {3, 0, 0, 0, 1, 0, 0, 0, 0};
+        Sets.nuclearBall(3, 3, 1).project(p);
+        assertArrayEquals(new double[] {1, 0, 0, 0, 0, 0, 0, 0, 0}, p, 1e-14);
         // The affine set x1 + x2 + x3 = 3, x1 - x3 = 0 is the line (t, 3 - 2t, t); its closest point to 0 has t = 1.
         p = new double[] {0, 0, 0};
         Sets.affine(new double[] {1, 1, 1, 1, 0, -1}, 2, 3, new double[] {3, 0}).project(p);
