@@ -16,7 +16,7 @@ import descent.optim.Objective;
  * <li>{@link #frankWolfe}: {@code min f(x)} over a bounded set with a linear minimization oracle;
  * {@link #awayStepFrankWolfe} on the simplex;</li>
  * <li>{@link #exponentiatedGradient}: mirror descent with the entropy on the simplex;</li>
- * <li>{@link #proximalGradient}, {@link #fista}: {@code min f(x) + h(x)} for a {@link Penalty} {@code h};</li>
+ * <li>{@link #proximalGradient}, {@link #fista}, {@link #admm}: {@code min f(x) + h(x)} for a {@link Penalty} {@code h};</li>
  * <li>{@link #augmentedLagrangian}: {@code min f(x)} subject to equality and inequality constraints
  * given as differentiable functions, with any unconstrained method inside.</li>
  * </ul>
@@ -108,6 +108,24 @@ public final class ConstrainedMethods {
     /** FISTA with every option: the (first) step, backtracking, monotone restart, the stationarity tolerance. */
     public static Method fista(Penalty h, double step, boolean backtracking, boolean restart, double tolerance) {
         return new ProximalGradient(h, true, backtracking, restart, step, tolerance);
+    }
+
+    /**
+     * ADMM in consensus form for {@code f(x) + h(z)}, {@code x = z}: the x-update by L-BFGS (20
+     * pairs, strong Wolfe, at most 500 iterations, warm-started), the z-update by the prox of
+     * {@code h}, {@code rho = 1} to start with residual balancing, no over-relaxation; stops when
+     * both residuals are at most {@code tolerance sqrt(n)}.
+     */
+    public static Method admm(Penalty h, double tolerance) {
+        return new Admm(h, Methods.lbfgs(20, LineSearch.strongWolfe(), 0, 0), 1, 1, tolerance, 500);
+    }
+
+    /**
+     * ADMM with every option: the inner method of the x-update, the first {@code rho}, the
+     * over-relaxation {@code alpha} in (0, 2), the tolerance and the inner iterations per update.
+     */
+    public static Method admm(Penalty h, Method inner, double rho, double alpha, double tolerance, int innerSteps) {
+        return new Admm(h, inner, rho, alpha, tolerance, innerSteps);
     }
 
     /**

@@ -172,6 +172,19 @@ class ProximalTest {
         assertTrue(fista.iterations() * 2 < ista.iterations(), "FISTA " + fista.iterations() + " vs ISTA " + ista.iterations());
     }
 
+    @Test
+    void lassoByAdmmReachesTheSameOptimum() {
+        Lasso l = LASSO;
+        for (double alpha : new double[] {1.0, 1.6}) {
+            Result r = Minimize.with(ConstrainedMethods.admm(Penalties.l1(l.lambda),
+                    descent.optim.Methods.lbfgs(20, descent.optim.LineSearch.strongWolfe(), 0, 0), 1, alpha, 1e-10, 500)).steps(2000)
+                    .run(l.q.objective(), new double[500]);
+            assertEquals(Stop.Reason.STATIONARY, r.reason(), "alpha " + alpha);
+            assertEquals(l.optimum, l.value(r.x()), 1e-10 * l.optimum, "alpha " + alpha);
+            assertSupport(l.reference, r.x());
+        }
+    }
+
     /**
      * With the fixed step 1/L, Beck and Teboulle's bounds hold at every iteration:
      * {@code F(x_k) - F* <= L |x0 - x*|^2 / (2k)} for ISTA and {@code <= 2 L |x0 - x*|^2 / (k + 1)^2} for FISTA.
@@ -224,5 +237,8 @@ class ProximalTest {
         assertTrue(e.getMessage().contains("5 elements") && e.getMessage().contains("cover 4"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ConstrainedMethods.fista(null));
         assertThrows(IllegalArgumentException.class, () -> ConstrainedMethods.fista(Penalties.l1(1), 0, true, true, 1e-8));
+        IllegalArgumentException a = assertThrows(IllegalArgumentException.class, () -> ConstrainedMethods.admm(Penalties.l1(1),
+                descent.optim.Methods.lbfgs(), 1, 2.0, 1e-8, 100));
+        assertTrue(a.getMessage().contains("alpha") && a.getMessage().contains("(0, 2)"), a.getMessage());
     }
 }
