@@ -107,6 +107,24 @@ class ZerothOrderTest {
         assertArrayEquals(halves, boxed.x(), 1e-9);
     }
 
+    /** ZO-signSGD (Liu, Chen, Chen and Hero, 2019) is sign descent on the Gaussian estimator: it ends within a few steps of the minimum. */
+    @Test
+    void zerothOrderSignSgdComposesFromTheEstimator() {
+        ZerothOrder.Function f = x -> {
+            double s = 0;
+            for (int i = 0; i < x.length; i++) {
+                s += (1 + i % 3) * (x[i] - 1) * (x[i] - 1);
+            }
+            return s;
+        };
+        ZerothOrder.Estimator e = ZerothOrder.gaussian(f, 1e-4, 10, 13);
+        Result r = Minimize.with(Optimizers.signSgd(1e-3)).steps(3000).run(e, new double[20]);
+        for (double v : r.x()) {
+            assertEquals(1, v, 5e-3);
+        }
+        assertEquals(3000 * 11 + 11, e.evaluations());
+    }
+
     @Test
     void badInputIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> ZerothOrder.gaussian(null, 1, 1, 0));
