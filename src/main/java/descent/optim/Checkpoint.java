@@ -31,7 +31,7 @@ import java.util.zip.CRC32;
  */
 final class Checkpoint {
     private static final byte[] MAGIC = "DESCENT-CHECKPOINT".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private Checkpoint() {
     }
@@ -98,6 +98,7 @@ final class Checkpoint {
             writeDoubles(out, Arrays.copyOf(h.lossArray(), n));
             writeDoubles(out, Arrays.copyOf(h.gradNormArray(), n));
             writeDoubles(out, Arrays.copyOf(h.lrArray(), n));
+            writeDoubles(out, Arrays.copyOf(h.measureArray(), n));
             long[] ns = h.nanosArray();
             boolean[] sk = h.skippedArray();
             for (int k = 0; k < n; k++) {
@@ -283,8 +284,9 @@ final class Checkpoint {
         double[] loss = readDoubles(in);
         double[] grad = readDoubles(in);
         double[] lr = readDoubles(in);
+        double[] measure = readDoubles(in);
         int n = loss.length;
-        if (grad.length != n || lr.length != n) {
+        if (grad.length != n || lr.length != n || measure.length != n) {
             throw bad(file, "its history arrays differ in length");
         }
         long[] ns = new long[n];
@@ -331,7 +333,7 @@ final class Checkpoint {
                 System.arraycopy(loaded[i], 0, dst, 0, ((long[]) dst).length);
             }
         }
-        run.history.restore(loss, grad, lr, ns, skipped);
+        run.history.restore(loss, grad, lr, measure, ns, skipped);
         System.arraycopy(counts, 0, run.counts, 0, counts.length);
         run.evaluated = evaluated;
         if (evaluated) {

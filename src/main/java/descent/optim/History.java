@@ -16,6 +16,7 @@ public final class History {
     private double[] loss = new double[16];
     private double[] gradNorm = new double[16];
     private double[] lr = new double[16];
+    private double[] measure = new double[16];
     private long[] nanos = new long[16];
     private boolean[] skipped = new boolean[16];
     private final List<double[]> iterates = new ArrayList<>();
@@ -31,6 +32,7 @@ public final class History {
             loss = Arrays.copyOf(loss, c);
             gradNorm = Arrays.copyOf(gradNorm, c);
             lr = Arrays.copyOf(lr, c);
+            measure = Arrays.copyOf(measure, c);
             nanos = Arrays.copyOf(nanos, c);
             skipped = Arrays.copyOf(skipped, c);
         }
@@ -41,6 +43,7 @@ public final class History {
         this.loss[size] = loss;
         this.gradNorm[size] = gradNorm;
         this.lr[size] = lr;
+        this.measure[size] = Double.NaN;
         this.nanos[size] = nanos;
         this.skipped[size] = skipped;
         size++;
@@ -48,6 +51,10 @@ public final class History {
 
     void setLearningRate(int k, double v) {
         lr[k] = v;
+    }
+
+    void setMeasure(int k, double v) {
+        measure[k] = v;
     }
 
     void setNanos(int k, long ns) {
@@ -71,6 +78,21 @@ public final class History {
     /** The gradient norm of entry {@code k}. */
     public double gradientNorm(int k) {
         return gradNorm[Objects.checkIndex(k, size)];
+    }
+
+    /**
+     * The method's own optimality measure at entry {@code k}, where the gradient norm says little
+     * (constrained and nonsmooth problems): the Frank–Wolfe gap {@code max_{s in C} <g, x - s>},
+     * the norm of the gradient mapping {@code |x - P(x - t g)| / t}, or the constraint violation
+     * of an augmented-Lagrangian iterate; NaN if the method reports none.
+     */
+    public double measure(int k) {
+        return measure[Objects.checkIndex(k, size)];
+    }
+
+    /** The measures of all entries (a copy); see {@link #measure(int)}. */
+    public double[] measures() {
+        return Arrays.copyOf(measure, size);
     }
 
     /** The learning rate of the step taken from entry {@code k} (NaN if the optimizer has none). */
@@ -144,12 +166,17 @@ public final class History {
         return skipped;
     }
 
-    void restore(double[] l, double[] g, double[] r, long[] ns, boolean[] sk) {
+    double[] measureArray() {
+        return measure;
+    }
+
+    void restore(double[] l, double[] g, double[] r, double[] m, long[] ns, boolean[] sk) {
         size = 0;
         ensure(l.length);
         System.arraycopy(l, 0, loss, 0, l.length);
         System.arraycopy(g, 0, gradNorm, 0, l.length);
         System.arraycopy(r, 0, lr, 0, l.length);
+        System.arraycopy(m, 0, measure, 0, l.length);
         System.arraycopy(ns, 0, nanos, 0, l.length);
         System.arraycopy(sk, 0, skipped, 0, l.length);
         size = l.length;

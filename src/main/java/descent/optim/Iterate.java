@@ -17,6 +17,7 @@ public final class Iterate {
     private final Bounds bounds;
     final long[] counts;
     private double stepLength = Double.NaN;
+    private double measure = Double.NaN;
     private boolean moved;
 
     Iterate(double[] x, double[] g, Objective objective, Bounds bounds, long[] counts) {
@@ -165,6 +166,20 @@ public final class Iterate {
     /** Records the length of the step just taken (the line search's step), reported in the history's learning-rate column. */
     public void stepLength(double t) {
         stepLength = t;
+    }
+
+    /**
+     * Records the method's optimality measure at the current point (the Frank–Wolfe gap, the
+     * gradient-mapping norm), reported in the history's measure column ({@link History#measure}).
+     */
+    public void measure(double m) {
+        measure = m;
+    }
+
+    double takeMeasure() {
+        double m = measure;
+        measure = Double.NaN;
+        return m;
     }
 
     double takeStepLength() {

@@ -229,6 +229,7 @@ public final class Minimize {
                 run.evaluated = true;
             }
             run.state = method.init(layout, iterate);
+            iterate.takeMoved();
         } else {
             run.state = optimizer.init(layout, x);
         }
@@ -319,6 +320,7 @@ public final class Minimize {
             if (method != null) {
                 ended = method.step(iterate, state);
                 history.setLearningRate(history.size() - 1, iterate.takeStepLength());
+                history.setMeasure(history.size() - 1, iterate.takeMeasure());
                 if (!iterate.takeMoved()) {
                     if (ended == null) {
                         throw new IllegalStateException(who + ": the method neither moved nor gave a reason to stop");

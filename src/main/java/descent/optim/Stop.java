@@ -31,7 +31,12 @@ public final class Stop {
         /** The line search found no acceptable step, even after the method restarted from steepest descent. */
         LINE_SEARCH_FAILED,
         /** The method can make no further progress: its step, or its model's predicted decrease, vanished. */
-        NO_PROGRESS
+        NO_PROGRESS,
+        /**
+         * The method's own optimality measure (the Frank–Wolfe gap, the gradient-mapping norm,
+         * the KKT residual of an augmented-Lagrangian run) fell below the method's tolerance.
+         */
+        STATIONARY
     }
 
     final Reason reason;

@@ -1,0 +1,153 @@
+package descent.constrained;
+
+import descent.optim.LineSearch;
+import descent.optim.Method;
+import descent.optim.Methods;
+import descent.optim.Objective;
+
+/**
+ * The catalogue of {@link Method}s for constrained and composite problems, run by
+ * {@code Minimize.with(method)} with the usual history, callbacks, stopping criteria and
+ * checkpoints. Each records its own optimality measure in the history
+ * ({@code History.measure}) and stops with {@code Stop.Reason.STATIONARY} when it reaches the
+ * method's tolerance.
+ * <ul>
+ * <li>{@link #projectedGradient}: {@code min f(x)} over a {@link ConvexSet};</li>
+ * <li>{@link #frankWolfe}: {@code min f(x)} over a bounded set with a linear minimization oracle;
+ * {@link #awayStepFrankWolfe} on the simplex;</li>
+ * <li>{@link #exponentiatedGradient}: mirror descent with the entropy on the simplex;</li>
+ * <li>{@link #proximalGradient}, {@link #fista}, {@link #admm}: {@code min f(x) + h(x)} for a {@link Penalty} {@code h};</li>
+ * <li>{@link #augmentedLagrangian}: {@code min f(x)} subject to equality and inequality constraints
+ * given as differentiable functions, with any unconstrained method inside.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * Result r = Minimize.with(ConstrainedMethods.fista(Penalties.l1(0.1))).steps(2000).run(f, x0);
+ * double gap = r.history().measure(r.history().size() - 1);
+ * }</pre>
+ */
+public final class ConstrainedMethods {
+    private ConstrainedMethods() {
+    }
+
+    /** Step-size rules of {@link #frankWolfe}. */
+    public enum FwStep {
+        /** {@code gamma_k = 2 / (k + 2)}. */
+        OPEN_LOOP,
+        /** {@code gamma = min(gap / (L |d|^2), 1)} for a given Lipschitz constant {@code L}. */
+        SHORT_STEP,
+        /** The short step with {@code L} estimated by backtracking. */
+        ADAPTIVE
+    }
+
+    /**
+     * Projected gradient descent onto {@code set} with backtracking along the projection arc from a
+     * first step of 1, stopping when {@code |x - P(x - grad f(x))| <= 1e-8}.
+     */
+    public static Method projectedGradient(ConvexSet set) {
+        return new ProjectedGradient(set, 1, 1e-8);
+    }
+
+    /** Projected gradient descent with the first trial step and the stationarity tolerance given. */
+    public static Method projectedGradient(ConvexSet set, double initialStep, double tolerance) {
+        return new ProjectedGradient(set, initialStep, tolerance);
+    }
+
+    /** Frank–Wolfe over {@code set} with the adaptive short step, stopping when the gap is at most 1e-8. */
+    public static Method frankWolfe(ConvexSet set) {
+        return new FrankWolfe(set, FwStep.ADAPTIVE, 1, 1e-8);
+    }
+
+    /**
+     * Frank–Wolfe with the given step rule: {@code lipschitz} is the gradient's Lipschitz constant
+     * for {@link FwStep#SHORT_STEP}, the first estimate for {@link FwStep#ADAPTIVE}, and ignored
+     * for {@link FwStep#OPEN_LOOP}; the run stops when the gap is at most {@code tolerance}.
+     */
+    public static Method frankWolfe(ConvexSet set, FwStep step, double lipschitz, double tolerance) {
+        return new FrankWolfe(set, step, lipschitz, tolerance);
+    }
+
+    /**
+     * Frank–Wolfe with away steps on the simplex {@code {x >= 0, sum x = radius}}, with the
+     * adaptive short step; converges linearly on strongly convex objectives. Stops when the gap is
+     * at most {@code tolerance}.
+     */
+    public static Method awayStepFrankWolfe(double radius, double tolerance) {
+        return new AwayStepFrankWolfe(radius, tolerance);
+    }
+
+    /**
+     * Exponentiated gradient (entropic mirror descent) on the simplex {@code {x >= 0, sum x = radius}}
+     * with the fixed step {@code eta}, stopping when the Frank–Wolfe gap is at most {@code tolerance}.
+     */
+    public static Method exponentiatedGradient(double radius, double eta, double tolerance) {
+        return new ExponentiatedGradient(radius, eta, tolerance);
+    }
+
+    /**
+     * Proximal gradient descent (ISTA) on {@code f + h} with backtracking from a step of 1,
+     * stopping when the gradient mapping's norm is at most 1e-8.
+     */
+    public static Method proximalGradient(Penalty h) {
+        return new ProximalGradient(h, false, true, false, 1, 1e-8);
+    }
+
+    /**
+     * Proximal gradient descent with every option: the (first) step {@code t}, kept fixed unless
+     * {@code backtracking}, and the stationarity tolerance.
+     */
+    public static Method proximalGradient(Penalty h, double step, boolean backtracking, double tolerance) {
+        return new ProximalGradient(h, false, backtracking, false, step, tolerance);
+    }
+
+    /** FISTA on {@code f + h} with backtracking from a step of 1 and restart, stopping at a gradient mapping of 1e-8. */
+    public static Method fista(Penalty h) {
+        return new ProximalGradient(h, true, true, true, 1, 1e-8);
+    }
+
+    /** FISTA with every option: the (first) step, backtracking, monotone restart, the stationarity tolerance. */
+    public static Method fista(Penalty h, double step, boolean backtracking, boolean restart, double tolerance) {
+        return new ProximalGradient(h, true, backtracking, restart, step, tolerance);
+    }
+
+    /**
+     * ADMM in consensus form for {@code f(x) + h(z)}, {@code x = z}: the x-update by L-BFGS (20
+     * pairs, strong Wolfe, at most 500 iterations, warm-started), the z-update by the prox of
+     * {@code h}, {@code rho = 1} to start with residual balancing, no over-relaxation; stops when
+     * both residuals are at most {@code tolerance sqrt(n)}.
+     */
+    public static Method admm(Penalty h, double tolerance) {
+        return new Admm(h, Methods.lbfgs(20, LineSearch.strongWolfe(), 0, 0), 1, 1, tolerance, 500);
+    }
+
+    /**
+     * ADMM with every option: the inner method of the x-update, the first {@code rho}, the
+     * over-relaxation {@code alpha} in (0, 2), the tolerance and the inner iterations per update.
+     */
+    public static Method admm(Penalty h, Method inner, double rho, double alpha, double tolerance, int innerSteps) {
+        return new Admm(h, inner, rho, alpha, tolerance, innerSteps);
+    }
+
+    /**
+     * The augmented Lagrangian method for {@code min f(x)} subject to {@code c_i(x) = 0} for each
+     * of {@code equalities} and {@code d_j(x) <= 0} for each of {@code inequalities} (each an
+     * {@link Objective}: value and gradient; either array may be empty), with L-BFGS (20 pairs,
+     * strong Wolfe) inside, at most 1000 inner iterations per outer one, {@code rho = 10} to start,
+     * stopping when the violation is at most 1e-9 and the Lagrangian's gradient at most 1e-6
+     * (infinity norms). The multipliers are in the result's state ({@link Multipliers}).
+     */
+    public static Method augmentedLagrangian(Objective[] equalities, Objective[] inequalities) {
+        return new AugmentedLagrangian(equalities, inequalities, Methods.lbfgs(20, LineSearch.strongWolfe(), 0, 0), 10, 1e-9, 1e-6,
+                1000);
+    }
+
+    /**
+     * The augmented Lagrangian method with every option: the inner method (any unconstrained
+     * {@link Method}), the first penalty {@code rho}, the tolerances on the constraint violation
+     * and on the Lagrangian's gradient, and the inner iterations per outer iteration.
+     */
+    public static Method augmentedLagrangian(Objective[] equalities, Objective[] inequalities, Method inner, double rho,
+                                             double violationTolerance, double gradientTolerance, int innerSteps) {
+        return new AugmentedLagrangian(equalities, inequalities, inner, rho, violationTolerance, gradientTolerance, innerSteps);
+    }
+}
