@@ -22,16 +22,32 @@ public final class Field {
     private final Estimator method;
     private final Problem problem;
     private final Params<Value> coefficients;
+    private final Value source;
     private int draws;
     private Value value;
 
-    Field(Func u, Value[] args, Value key, Estimator method, Problem problem, Params<Value> coefficients) {
+    Field(Func u, Value[] args, Value key, Estimator method, Problem problem, Params<Value> coefficients, Value source) {
         this.u = u;
         this.args = args;
         this.key = key;
         this.method = method;
         this.problem = problem;
         this.coefficients = coefficients;
+        this.source = source;
+    }
+
+    /**
+     * The term's source values at the points, [N], computed from the points alone outside the
+     * differentiated loss (see {@link Problem.Builder#pde(Solution, SourcedResidual)}).
+     *
+     * @throws IllegalStateException if the term was declared without a source
+     */
+    public Value source() {
+        if (source == null) {
+            throw new IllegalStateException("source(): this term was declared without a source; declare it with "
+                    + "pde(source, (u, x, g) -> ...) or term(name, source, residual, points, weight)");
+        }
+        return source;
     }
 
     /** The points, [N, d] (time last for space-time problems). */

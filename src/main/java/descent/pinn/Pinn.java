@@ -43,6 +43,9 @@ public final class Pinn {
     private final Mlp network;
     private final Estimator method;
     private final int[] counts;
+    private final SourceEvaluator[] sources;
+    private final int[] sourceSlot;
+    private final int sourceCount;
     private final int resampleEvery;
     private final long seed;
     private final int metricEvery;
@@ -69,8 +72,13 @@ public final class Pinn {
         }
         List<Problem.Term> terms = problem.terms();
         this.counts = new int[terms.size()];
+        this.sources = new SourceEvaluator[terms.size()];
+        this.sourceSlot = new int[terms.size()];
+        int slots = 0;
         for (int i = 0; i < counts.length; i++) {
             Problem.Term t = terms.get(i);
+            sourceSlot[i] = t.source() == null ? -1 : slots++;
+            sources[i] = t.source() == null ? null : new SourceEvaluator(t.source(), t.name());
             counts[i] = switch (t.points()) {
                 case INTERIOR -> b.points;
                 case BOUNDARY -> b.boundaryPoints;
@@ -78,6 +86,7 @@ public final class Pinn {
                 case OBSERVED -> problem.observedPoints().shape().dim(0);
             };
         }
+        this.sourceCount = slots;
         this.netShapes = network.shapes();
         Params.Builder<Shape> tree = Params.<Shape>builder().put("net", netShapes);
         if (problem.coefficients().leafCount() > 0) {
@@ -211,10 +220,13 @@ public final class Pinn {
         }).named("u(" + problem.name() + ")");
     }
 
-    /** The loss (or, with {@code perTerm}, the vector of per-term losses) of (parameters, points per term..., key). */
+    /**
+     * The loss (or, with {@code perTerm}, the vector of per-term losses) of (parameters, points per
+     * term..., source values per term with a source..., key).
+     */
     private Func buildLoss(boolean perTerm) {
         List<Problem.Term> terms = problem.terms();
-        Params<?>[] sig = new Params<?>[terms.size() + 2];
+        Params<?>[] sig = new Params<?>[terms.size() + sourceCount + 2];
         sig[0] = shapes;
         int netLeaves = netShapes.leafCount();
         int leaves = shapes.leafCount();
@@ -230,7 +242,8 @@ public final class Pinn {
                 args[0] = pts;
                 System.arraycopy(xs, 0, args, 1, netLeaves);
                 Value termKey = descent.tensor.Random.foldIn(key, key.constant(t));
-                Value r = problem.residual(terms.get(t), solution, args, termKey, method, coef);
+                Value source = sourceSlot[t] < 0 ? null : xs[leaves + terms.size() + sourceSlot[t]];
+                Value r = problem.residual(terms.get(t), solution, args, termKey, method, coef, source);
                 Value l = terms.get(t).energy() ? r.mean()
                         : r.rank() == 2 ? r.index(0, 0).mul(r.index(0, 1)).mean() : r.square().mean();
                 each[t] = l;
@@ -241,22 +254,31 @@ public final class Pinn {
         }).named((perTerm ? "terms(" : "loss(") + problem.name() + ")");
     }
 
-    /** The loss function: (parameters, points for each term..., key [2]) -&gt; scalar. */
+    /**
+     * The loss function: (parameters, points for each term..., source values for each term with a
+     * source..., key [2]) -&gt; scalar; {@link #points} gives the arguments between parameters and key.
+     */
     public Func loss() {
         return loss;
     }
 
-    /** The collocation points of every term for the given key. */
+    /**
+     * The collocation points of every term for the given key, followed by the source values [N]
+     * of every term that has a source (evaluated at that term's points): the loss's data arguments.
+     */
     public Tensor[] points(Key key) {
         Key[] keys = key.split(counts.length);
-        Tensor[] pts = new Tensor[counts.length];
-        for (int t = 0; t < pts.length; t++) {
+        Tensor[] pts = new Tensor[counts.length + sourceCount];
+        for (int t = 0; t < counts.length; t++) {
             pts[t] = problem.points(problem.terms().get(t).points(), keys[t], counts[t]);
+            if (sources[t] != null) {
+                pts[counts.length + sourceSlot[t]] = sources[t].at(pts[t]);
+            }
         }
         return pts;
     }
 
-    /** Each term's loss (unweighted) at the given parameters, points and key. */
+    /** Each term's loss (unweighted) at the given parameters, data arguments (from {@link #points}) and key. */
     public double[] termLosses(Params<Tensor> params, Tensor[] points, Key key) {
         Object[] args = new Object[points.length + 2];
         args[0] = params;
@@ -376,7 +398,7 @@ public final class Pinn {
             this.layout = layout;
             this.offset = offset;
             int n = layout.leafCount();
-            inputs = new double[n + counts.length + 1][];
+            inputs = new double[n + counts.length + sourceCount + 1][];
             inputOffsets = new int[inputs.length];
             for (int i = 0; i < n; i++) {
                 inputOffsets[i] = layout.offset(i);

@@ -34,12 +34,20 @@ public final class Problem {
     /**
      * One loss term: its name, residual, points and weight. Its loss is the mean square of the
      * residual over its points, or, for an energy term, the mean of the residual itself (a Monte
-     * Carlo estimate of the energy integral divided by the domain's volume).
+     * Carlo estimate of the energy integral divided by the domain's volume). A term may have a
+     * source: a function of the points alone (such as a PDE's right-hand side) that is evaluated
+     * once per point set, outside the differentiated loss, and read in the residual by
+     * {@link Field#source()}; null if it has none.
      */
-    public record Term(String name, Residual residual, Points points, double weight, boolean energy) {
-        /** A residual term (mean-square loss). */
+    public record Term(String name, Residual residual, Points points, double weight, boolean energy, Solution source) {
+        /** A residual term (mean-square loss) without a source. */
         public Term(String name, Residual residual, Points points, double weight) {
-            this(name, residual, points, weight, false);
+            this(name, residual, points, weight, false, null);
+        }
+
+        /** A residual or energy term without a source. */
+        public Term(String name, Residual residual, Points points, double weight, boolean energy) {
+            this(name, residual, points, weight, energy, null);
         }
     }
 
@@ -90,6 +98,27 @@ public final class Problem {
         /** The PDE residual at interior points (weight 1). */
         public Builder pde(Residual r) {
             return term("pde", r, Points.INTERIOR, 1);
+        }
+
+        /**
+         * The PDE residual at interior points (weight 1) with a source term g(x) that depends on
+         * the points only, e.g. {@code pde(x -> f(x), (u, x, g) -> u.laplacian().sub(g))}. The
+         * source is evaluated once per point set, in blocks of rows, outside the differentiated
+         * loss: its cost is paid once per step rather than through the derivative passes, and its
+         * intermediates (of the points' size) never occupy the training plan's memory.
+         */
+        public Builder pde(Solution source, SourcedResidual r) {
+            return term("pde", source, r, Points.INTERIOR, 1);
+        }
+
+        /** A named term with a source term (see {@link #pde(Solution, SourcedResidual)}), its own points and weight. */
+        public Builder term(String termName, Solution source, SourcedResidual r, Points points, double weight) {
+            Objects.requireNonNull(source, () -> name + ": the source of term '" + termName + "' is null");
+            Objects.requireNonNull(r, () -> name + ": the residual of term '" + termName + "' is null");
+            term(termName, (u, x) -> r.apply(u, x, u.source()), points, weight);
+            Term t = terms.remove(terms.size() - 1);
+            terms.add(new Term(t.name(), t.residual(), t.points(), t.weight(), false, source));
+            return this;
         }
 
         /**
@@ -253,11 +282,11 @@ public final class Problem {
 
     /**
      * The residual of term {@code t} for the solution {@code u} (a function of points and the
-     * parameter leaves {@code args[1..]}, or of points only) at {@code args[0]}: [N], or [2, N] with a
-     * two-sample estimator.
+     * parameter leaves {@code args[1..]}, or of points only) at {@code args[0]}, with the term's source
+     * values (null if it has none): [N], or [2, N] with a two-sample estimator.
      */
-    Value residual(Term t, Func u, Value[] args, Value key, Estimator method, Params<Value> coefficients) {
-        Field f = new Field(u, args, key, method, this, coefficients);
+    Value residual(Term t, Func u, Value[] args, Value key, Estimator method, Params<Value> coefficients, Value source) {
+        Field f = new Field(u, args, key, method, this, coefficients, source);
         Value r = t.residual().apply(f, args[0]);
         int n = args[0].shape().dim(0);
         boolean ok = r.rank() == 1 && r.shape().dim(0) == n || r.rank() == 2 && r.shape().dim(1) == n && r.shape().dim(0) == 2;
@@ -295,7 +324,7 @@ public final class Problem {
             Term t = terms.get(i);
             Tensor x = points(t.points(), keys[i], n);
             Func r = Func.of(2, a -> new Value[] {residual(t, u, new Value[] {a[0]}, a[1], Estimator.exact(),
-                    coefficientValues.map(c -> a[0].constant(c)))});
+                    coefficientValues.map(c -> a[0].constant(c)), t.source() == null ? null : t.source().apply(a[0]))});
             out.add(r.callAll(x, keys[terms.size()].toTensor())[0]);
         }
         return out;

@@ -23,12 +23,26 @@ import java.util.Locale;
  * of the two-body Allen-Cahn PINN (u = (1 - |x|^2) MLP(x), MLP width 128, depth 4, tanh, 100
  * residual points per step, one Adam step per iteration) with the Laplacian by sparse STDE
  * (|J| = 16), exactly, or by sparse Hessian-vector products. Prints one JSON line: the median step
- * time, iterations/s, and the peak heap sampled every 2 ms.
+ * time after a warm-up long enough for the JIT to settle, iterations/s, and the peak heap sampled
+ * every 2 ms.
  *
- * <p>Arguments: METHOD (stde | exact | hvp), DIMENSION, STEPS (timed after 15 warm-up steps).
+ * <p>Arguments: METHOD (stde | exact | hvp), DIMENSION, STEPS (timed after the warm-up).
  */
 public final class StdeStep {
     private StdeStep() {
+    }
+
+    /**
+     * Steps to discard before timing: as many as run in about 20 s at the speed of a short trial
+     * (at least 5, at most 400), so that small problems are timed with their kernels compiled by
+     * the JIT's optimizing tier, as in a long training run, not while they are still interpreted.
+     */
+    private static int warmupSteps(Pinn pinn) {
+        int trial = 5;
+        Training t = pinn.train(pinn.init(Key.of(0)), Phase.adam(trial, Schedule.linear(1e-3, 1e-3, trial)));
+        long[] nanos = t.phases().get(0).history().stepNanos();
+        double step = nanos[nanos.length - 1] / 1e9;
+        return (int) Math.max(5, Math.min(400, 20 / step));
     }
 
     /** Runs one configuration and prints its JSON line. */
@@ -59,10 +73,10 @@ public final class StdeStep {
         Problem p = Zoo.twoBody(Equation.ALLEN_CAHN, d, Key.of(1));
         Pinn pinn = Pinn.builder(p, Mlp.builder(d).hidden(128, 3).init(Init.LECUN_TRUNCATED).build())
                 .estimator(m).points(100).metrics(Integer.MAX_VALUE, 1).build();
-        int warmup = 15;
-        long total = warmup + steps;
         String result;
         try {
+            int warmup = warmupSteps(pinn);
+            long total = warmup + steps;
             Training t = pinn.train(pinn.init(Key.of(0)), Phase.adam(total, Schedule.linear(1e-3, 0, total)));
             History h = t.phases().get(0).history();
             long[] nanos = Arrays.copyOfRange(h.stepNanos(), warmup, h.size());

@@ -50,6 +50,29 @@ class PinnDslTest {
     }
 
     @Test
+    fun aSourceTermGivenApartTrainsToTheSameNumbersAsTheSameResidualWrittenInline() {
+        fun run(sourced: Boolean) = pinn {
+            domain(Domain.interval(-1.0, 1.0))
+            if (sourced) {
+                residual(source = { x -> -PI * PI * sin(PI * x[all, 0]) }) { u, _, g -> u.partial(0, 0) - g }
+            } else {
+                residual { u, x -> u.partial(0, 0) + PI * PI * sin(PI * x[all, 0]) }
+            }
+            boundary { u, _ -> u.value() }
+            exact { x -> sin(PI * x[all, 0]) }
+            network(16, 16)
+            points = 64
+            boundaryPoints = 4
+            metrics(every = 100, points = 200)
+            train { adam(steps = 200, lr = 5e-3) }
+        }
+        val inline = run(false)
+        val apart = run(true)
+        assertEquals(inline.loss, apart.loss, 1e-12 * inline.loss)
+        assertEquals(inline.relativeL2, apart.relativeL2, 1e-12)
+    }
+
+    @Test
     fun phasesJoinedWithThenRunInOrderAndOneDisplayFollowsThemAll() {
         val seen = mutableListOf<Long>()
         var ended: RunSummary? = null

@@ -39,12 +39,10 @@ public final class Zoo {
         }
         Tensor c = Random.normal(key, Shape.of(d - 1));
         return Problem.builder("two-body " + eq.name().toLowerCase(java.util.Locale.ROOT) + " d = " + d, Domain.unitBall(d).radiallyUniform())
-                .pde((u, x) -> {
+                .pde(x -> {
                     Value cv = x.constant(c);
-                    Value exact = ManyBody.twoBody(x, cv);
-                    Value g = ManyBody.twoBodyLaplacian(x, cv).add(eq.nonlinearity(exact));
-                    return u.laplacian().add(eq.nonlinearity(u.value())).sub(g);
-                })
+                    return ManyBody.twoBodyLaplacian(x, cv).add(eq.nonlinearity(ManyBody.twoBody(x, cv)));
+                }, (u, x, g) -> u.laplacian().add(eq.nonlinearity(u.value())).sub(g))
                 .hardConstraint(x -> rows(x.slice(1, 0, 1)).mul(0))
                 .exact(x -> ManyBody.twoBody(x, x.constant(c)))
                 .build();
@@ -57,12 +55,10 @@ public final class Zoo {
         }
         Tensor c = Random.normal(key, Shape.of(d - 2));
         return Problem.builder("three-body " + eq.name().toLowerCase(java.util.Locale.ROOT) + " d = " + d, Domain.unitBall(d).radiallyUniform())
-                .pde((u, x) -> {
+                .pde(x -> {
                     Value cv = x.constant(c);
-                    Value exact = ManyBody.threeBody(x, cv);
-                    Value g = ManyBody.threeBodyLaplacian(x, cv).add(eq.nonlinearity(exact));
-                    return u.laplacian().add(eq.nonlinearity(u.value())).sub(g);
-                })
+                    return ManyBody.threeBodyLaplacian(x, cv).add(eq.nonlinearity(ManyBody.threeBody(x, cv)));
+                }, (u, x, g) -> u.laplacian().add(eq.nonlinearity(u.value())).sub(g))
                 .hardConstraint(x -> rows(x.slice(1, 0, 1)).mul(0))
                 .exact(x -> ManyBody.threeBody(x, x.constant(c)))
                 .build();
