@@ -145,7 +145,7 @@ public final class Sampling {
 
     /** Word {@code index} of the key tensor that is a sampling kernel's input. */
     private static int keyWord(String op, double[][] in, int index) {
-        if (in.length < 1 || in[0].length != 2) {
+        if (in.length < 1 || in[0].length < 2) {
             throw new IllegalArgumentException(op + ": the input must be a key tensor of shape [2], got "
                     + (in.length < 1 ? "no input" : in[0].length + " values"));
         }

@@ -24,6 +24,9 @@ import java.util.Map;
  * is recycled for a later result of the same size, elementwise results overwrite an operand that
  * dies at that step, and reshapes alias their operand. Running the plan again on new inputs reuses
  * all of it, so a step allocates only the returned tensors (nothing with {@link #runInto}).
+ * Inputs are never written: an input given as an array segment that starts at index 0 is read
+ * where it is, without a copy (at d = 10^6 the first layer's weights alone are 1 GB); other inputs
+ * are copied into buffers the plan allocates at their first use.
  * Constants are copied into the plan's own buffers, and equations whose operands are all constants
  * are evaluated once, when the plan is compiled. Consecutive elementwise steps with outputs of one
  * size run as one chain, block by block ({@link Elementwise#chain}), unless the plan checks for
@@ -36,6 +39,10 @@ public final class Plan {
     private final Shape[] inShapes;
     private final Shape[] outShapes;
     private final double[][] inBufs;
+    private final double[][] staging;
+    private final double[][][][] slotArrays;
+    private final int[][] slotIndex;
+    private final int[] outInput;
     private final double[][] outBufs;
     private final Kernel[] kernels;
     private final double[][][] args;
@@ -46,10 +53,37 @@ public final class Plan {
     private final boolean checkNaN;
 
     private Plan(Shape[] inShapes, Shape[] outShapes, double[][] inBufs, double[][] outBufs, Kernel[] kernels,
-                 double[][][] args, double[][] results, Eqn[] eqns, String[] labels, long bufferElements, boolean checkNaN) {
+                 double[][][] args, double[][] results, Eqn[] eqns, String[] labels, long bufferElements, boolean checkNaN,
+                 List<double[][]> allArgs) {
         this.inShapes = inShapes;
         this.outShapes = outShapes;
         this.inBufs = inBufs;
+        this.staging = new double[inBufs.length][];
+        this.slotArrays = new double[inBufs.length][][][];
+        this.slotIndex = new int[inBufs.length][];
+        for (int i = 0; i < inBufs.length; i++) {
+            List<double[][]> arrays = new ArrayList<>();
+            List<Integer> index = new ArrayList<>();
+            for (double[][] a : allArgs) {
+                for (int j = 0; j < a.length; j++) {
+                    if (a[j] == inBufs[i]) {
+                        arrays.add(a);
+                        index.add(j);
+                    }
+                }
+            }
+            slotArrays[i] = arrays.toArray(new double[0][][]);
+            slotIndex[i] = index.stream().mapToInt(Integer::intValue).toArray();
+        }
+        this.outInput = new int[outBufs.length];
+        for (int k = 0; k < outBufs.length; k++) {
+            outInput[k] = -1;
+            for (int i = 0; i < inBufs.length; i++) {
+                if (outBufs[k] == inBufs[i]) {
+                    outInput[k] = i;
+                }
+            }
+        }
         this.outBufs = outBufs;
         this.kernels = kernels;
         this.args = args;
@@ -60,16 +94,30 @@ public final class Plan {
         this.checkNaN = checkNaN;
     }
 
-    /** A mutable buffer assignment during compilation. */
+    /**
+     * A mutable buffer assignment during compilation. A pinned buffer holds a constant; an input's
+     * buffer is a placeholder that every run binds to the array the input is read from, so
+     * neither is ever reused for a result.
+     */
     private static final class Buf {
         final double[] data;
         int lastUse;
         final boolean pinned;
+        final boolean input;
 
         Buf(double[] data, int lastUse, boolean pinned) {
+            this(data, lastUse, pinned, false);
+        }
+
+        Buf(double[] data, int lastUse, boolean pinned, boolean input) {
             this.data = data;
             this.lastUse = lastUse;
             this.pinned = pinned;
+            this.input = input;
+        }
+
+        boolean reusable() {
+            return !pinned && !input;
         }
     }
 
@@ -102,9 +150,8 @@ public final class Plan {
         double[][] inBufs = new double[inShapes.length][];
         for (int i = 0; i < inShapes.length; i++) {
             Var in = g.inputs().get(i);
-            inBufs[i] = new double[inShapes[i].size()];
-            total[0] += inBufs[i].length;
-            bufOf.put(in, new Buf(inBufs[i], lastUse.getOrDefault(in, -1), false));
+            inBufs[i] = new double[0];
+            bufOf.put(in, new Buf(inBufs[i], lastUse.getOrDefault(in, -1), false, true));
         }
         List<Kernel> kernels = new ArrayList<>();
         List<double[][]> args = new ArrayList<>();
@@ -142,7 +189,7 @@ public final class Plan {
             Buf out = null;
             for (int i = 0; i < ins.length && out == null; i++) {
                 Buf b = inb[i];
-                if (!b.pinned && b.lastUse == q && b.data.length == size && p.inPlace(i, shapes, outShape)) {
+                if (b.reusable() && b.lastUse == q && b.data.length == size && p.inPlace(i, shapes, outShape)) {
                     out = b;
                     out.lastUse = outLast;
                 }
@@ -157,7 +204,7 @@ public final class Plan {
                 out = new Buf(d, outLast, false);
             }
             for (Buf b : inb) {
-                if (b != out && !b.pinned && b.lastUse == q) {
+                if (b != out && b.reusable() && b.lastUse == q) {
                     b.lastUse = -2;
                     free.computeIfAbsent(b.data.length, k -> new ArrayDeque<>()).push(b.data);
                 }
@@ -193,12 +240,13 @@ public final class Plan {
         for (Eqn e : kept) {
             labels.add(label(e));
         }
+        List<double[][]> allArgs = new ArrayList<>(args);
         if (!checkNaN) {
             fuse(kernels, args, results, kept, labels);
         }
         return new Plan(inShapes, outShapes, inBufs, outBufs, kernels.toArray(new Kernel[0]),
                 args.toArray(new double[0][][]), results.toArray(new double[0][]), kept.toArray(new Eqn[0]),
-                labels.toArray(new String[0]), total[0], checkNaN);
+                labels.toArray(new String[0]), total[0], checkNaN, allArgs);
     }
 
     /** The primitive's name without its parameters. */
@@ -306,7 +354,10 @@ public final class Plan {
         return kernels.length;
     }
 
-    /** Total elements of working memory the plan owns (inputs and intermediates). */
+    /**
+     * Total elements of working memory the plan owns for intermediates and results; inputs are read
+     * in place or copied into buffers allocated at their first use, not counted here.
+     */
     public long bufferElements() {
         return bufferElements;
     }
@@ -335,11 +386,13 @@ public final class Plan {
                 throw new IllegalArgumentException("input " + i + " has shape " + inputs[i].shape() + ", plan expects "
                         + inShapes[i]);
             }
-            inputs[i].copyTo(inBufs[i]);
+            double[] s = staging(i);
+            inputs[i].copyTo(s);
+            bind(i, s);
         }
         execute();
         for (int i = 0; i < outBufs.length; i++) {
-            System.arraycopy(outBufs[i], 0, outputs[i], 0, outShapes[i].size());
+            System.arraycopy(result(i), 0, outputs[i], 0, outShapes[i].size());
         }
     }
 
@@ -362,18 +415,24 @@ public final class Plan {
                 throw new IllegalArgumentException("input " + i + " of shape " + inShapes[i] + " does not fit in " + inputs[i].length
                         + " values from offset " + inputOffsets[i]);
             }
-            System.arraycopy(inputs[i], inputOffsets[i], inBufs[i], 0, n);
+            if (inputOffsets[i] == 0) {
+                bind(i, inputs[i]);
+            } else {
+                double[] s = staging(i);
+                System.arraycopy(inputs[i], inputOffsets[i], s, 0, n);
+                bind(i, s);
+            }
         }
         execute();
         for (int i = 0; i < outBufs.length; i++) {
-            System.arraycopy(outBufs[i], 0, outputs[i], outputOffsets[i], outShapes[i].size());
+            System.arraycopy(result(i), 0, outputs[i], outputOffsets[i], outShapes[i].size());
         }
     }
 
     private void execute() {
         if (checkNaN) {
             for (int i = 0; i < inBufs.length; i++) {
-                int at = firstNaN(inBufs[i]);
+                int at = firstNaN(inBufs[i], inShapes[i].size());
                 if (at >= 0) {
                     throw new ArithmeticException("NaN check: input " + i + " of shape " + inShapes[i]
                             + " holds NaN at flat index " + at);
@@ -468,6 +527,41 @@ public final class Plan {
             sb.append("; recorded at ").append(e.site());
         }
         return new ArithmeticException(sb.toString());
+    }
+
+    /** The array result i is in after a run: its buffer, or the array an input it passes through was read from. */
+    private double[] result(int i) {
+        return outInput[i] < 0 ? outBufs[i] : inBufs[outInput[i]];
+    }
+
+    /** The plan's own buffer for input i, allocated at its first use. */
+    private double[] staging(int i) {
+        if (staging[i] == null) {
+            staging[i] = new double[inShapes[i].size()];
+        }
+        return staging[i];
+    }
+
+    /** Makes every kernel operand that is input i read {@code data}. */
+    private void bind(int i, double[] data) {
+        if (inBufs[i] == data) {
+            return;
+        }
+        double[][][] arrays = slotArrays[i];
+        int[] index = slotIndex[i];
+        for (int k = 0; k < arrays.length; k++) {
+            arrays[k][index[k]] = data;
+        }
+        inBufs[i] = data;
+    }
+
+    private static int firstNaN(double[] d, int n) {
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(d[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int firstNaN(double[] d) {
