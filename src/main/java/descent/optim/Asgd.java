@@ -85,6 +85,11 @@ final class Asgd extends Fused {
     }
 
     @Override
+    public boolean evaluatesAtParams(State state) {
+        return ((AsgdState) state).count[0] == 0;
+    }
+
+    @Override
     public void evaluationPoint(State state, double[] params, double[] out) {
         AsgdState s = (AsgdState) state;
         if (s.count[0] == 0) {

@@ -72,6 +72,17 @@ final class Chain implements Transform {
     }
 
     @Override
+    public boolean evaluatesAtParams(State state) {
+        List<State> cs = state.children();
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].evaluatesAtParams(cs.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public void evaluationPoint(State state, double[] params, double[] out) {
         List<State> cs = state.children();
         System.arraycopy(params, 0, out, 0, params.length);

@@ -82,4 +82,9 @@ abstract class Fused implements Transform {
         Buffers s = (Buffers) state;
         return s.learningRate(s.count[0]);
     }
+
+    @Override
+    public boolean evaluatesAtParams(State state) {
+        return true;
+    }
 }

@@ -116,6 +116,11 @@ final class Gam implements Transform {
     }
 
     @Override
+    public boolean evaluatesAtParams(State state) {
+        return base.evaluatesAtParams(state.children().get(0));
+    }
+
+    @Override
     public void evaluationPoint(State state, double[] params, double[] out) {
         base.evaluationPoint(state.children().get(0), params, out);
     }

@@ -373,7 +373,8 @@ public final class Minimize {
         if (checkpointFile != null && reason == Stop.Reason.STEPS && run.step % checkpointEvery != 0) {
             Checkpoint.save(checkpointFile, run);
         }
-        double[] point = new double[n];
+        boolean atX = method == null && optimizer.evaluatesAtParams(state);
+        double[] point = atX ? x : new double[n];
         double value = lastLoss;
         double gradNorm = lastNorm;
         if (method != null) {
@@ -381,8 +382,10 @@ public final class Minimize {
             value = iterate.value();
             gradNorm = Vec.norm(g, n);
         } else {
-            optimizer.evaluationPoint(state, x, point);
-            if (batched == null && !(evaluatedAtX && Arrays.equals(point, x))) {
+            if (!atX) {
+                optimizer.evaluationPoint(state, x, point);
+            }
+            if (batched == null && !(evaluatedAtX && (atX || Arrays.equals(point, x)))) {
                 value = full.valueAndGrad(point, g);
                 gradNorm = Vec.norm(g, n);
             }

@@ -69,6 +69,11 @@ final class OrthoGrad implements Transform {
     }
 
     @Override
+    public boolean evaluatesAtParams(State state) {
+        return inner.evaluatesAtParams(state.children().get(0));
+    }
+
+    @Override
     public void evaluationPoint(State state, double[] params, double[] out) {
         inner.evaluationPoint(state.children().get(0), params, out);
     }

@@ -135,6 +135,11 @@ final class ScheduleFree extends Fused {
     }
 
     @Override
+    public boolean evaluatesAtParams(State state) {
+        return false;
+    }
+
+    @Override
     public void evaluationPoint(State state, double[] params, double[] out) {
         double[] x = ((FreeState) state).x;
         System.arraycopy(x, 0, out, 0, x.length);

@@ -423,6 +423,8 @@ public final class Pinn {
             Key base = Key.of(seed);
             int n = layout.leafCount();
             if (points == null || (!fixed && step % resampleEvery == 0)) {
+                points = null;
+                Arrays.fill(inputs, n, inputs.length - 1, null);
                 points = points(base.foldIn(2 * (step / resampleEvery) + 1));
                 for (int t = 0; t < points.length; t++) {
                     inputs[n + t] = points[t].contiguousData();

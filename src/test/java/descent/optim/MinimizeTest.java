@@ -21,6 +21,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -314,5 +315,25 @@ class MinimizeTest {
         assertArrayEquals(point, r.x(), 0);
         double[] g = new double[3];
         assertEquals(Problems.quad(r.x(), g), r.value(), 0, "the value is at the reported point");
+    }
+
+    @Test
+    void theReportedPointIsTheParametersOnlyForMethodsThatEvaluateThere() {
+        Transform[] atParams = {Optimizers.adam(0.1), Optimizers.sgd(0.1), Transforms.skipNonFinite(Optimizers.adam(0.1))};
+        for (Transform t : atParams) {
+            Result r = Minimize.with(t).steps(20).run(Problems::quad, new double[] {1, 2, 3});
+            assertTrue(t.evaluatesAtParams(r.state()), t.toString());
+            double[] point = new double[3];
+            t.evaluationPoint(r.state(), r.x(), point);
+            assertArrayEquals(point, r.x(), 0);
+        }
+        Transform[] averaged = {Optimizers.scheduleFreeSgd(0.1), Transforms.paramEma(Optimizers.sgd(0.1), 0.9),
+            Optimizers.sgd(0.1).then(Transforms.paramEma(Optimizers.sgd(1), 0.9)), Optimizers.asgd(0.1, 1e-4, 0.75, 0, 0)};
+        for (Transform t : averaged) {
+            Result r = Minimize.with(t).steps(20).run(Problems::quad, new double[] {1, 2, 3});
+            assertFalse(t.evaluatesAtParams(r.state()), t.toString());
+            double[] g = new double[3];
+            assertEquals(Problems.quad(r.x(), g), r.value(), 0, "the value is at the reported point");
+        }
     }
 }

@@ -25,8 +25,9 @@ import java.util.Map;
  * dies at that step, and reshapes alias their operand. Running the plan again on new inputs reuses
  * all of it, so a step allocates only the returned tensors (nothing with {@link #runInto}).
  * Inputs are never written: an input given as an array segment that starts at index 0 is read
- * where it is, without a copy (at d = 10^6 the first layer's weights alone are 1 GB); other inputs
- * are copied into buffers the plan allocates at their first use.
+ * where it is during the run, without a copy, and not retained after it (at d = 10^6 the first
+ * layer's weights alone are 1 GB); other inputs are copied into buffers the plan allocates at
+ * their first use.
  * Constants are copied into the plan's own buffers, and equations whose operands are all constants
  * are evaluated once, when the plan is compiled. Consecutive elementwise steps with outputs of one
  * size run as one chain, block by block ({@link Elementwise#chain}), unless the plan checks for
@@ -39,6 +40,7 @@ public final class Plan {
     private final Shape[] inShapes;
     private final Shape[] outShapes;
     private final double[][] inBufs;
+    private final double[][] placeholders;
     private final double[][] staging;
     private final double[][][][] slotArrays;
     private final int[][] slotIndex;
@@ -58,6 +60,7 @@ public final class Plan {
         this.inShapes = inShapes;
         this.outShapes = outShapes;
         this.inBufs = inBufs;
+        this.placeholders = inBufs.clone();
         this.staging = new double[inBufs.length][];
         this.slotArrays = new double[inBufs.length][][][];
         this.slotIndex = new int[inBufs.length][];
@@ -423,9 +426,17 @@ public final class Plan {
                 bind(i, s);
             }
         }
-        execute();
-        for (int i = 0; i < outBufs.length; i++) {
-            System.arraycopy(result(i), 0, outputs[i], outputOffsets[i], outShapes[i].size());
+        try {
+            execute();
+            for (int i = 0; i < outBufs.length; i++) {
+                System.arraycopy(result(i), 0, outputs[i], outputOffsets[i], outShapes[i].size());
+            }
+        } finally {
+            for (int i = 0; i < inputs.length; i++) {
+                if (inBufs[i] == inputs[i]) {
+                    bind(i, placeholders[i]);
+                }
+            }
         }
     }
 
