@@ -102,7 +102,7 @@ public final class Result {
 
     /** The final point as a tree of tensors. */
     public Params<Tensor> params() {
-        return layout.unflatten(x.clone());
+        return layout.unflatten(x);
     }
 
     /** The recorded history. */

@@ -347,6 +347,7 @@ public final class Pinn {
             } catch (NonFiniteException e) {
                 throw nonFinite(e, objective, phase);
             }
+            objective.release();
             results.add(r);
             params = r.params();
             offset += r.steps();
@@ -410,6 +411,14 @@ public final class Pinn {
             for (int i = 0; i < n; i++) {
                 outputOffsets[i + 1] = layout.offset(i);
             }
+        }
+
+        /** Drops the references to the optimizer's arrays and the points once the phase is over. */
+        void release() {
+            Arrays.fill(inputs, null);
+            points = null;
+            Arrays.fill(outputs, 1, outputs.length, null);
+            last = null;
         }
 
         Params<Tensor> lastParams() {
