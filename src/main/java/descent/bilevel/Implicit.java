@@ -3,11 +3,6 @@ package descent.bilevel;
 import descent.ad.AD;
 import descent.ad.CustomOp;
 import descent.ad.Func;
-import descent.optim.LineSearch;
-import descent.optim.Methods;
-import descent.optim.Minimize;
-import descent.optim.Result;
-import descent.optim.Stop;
 import descent.tensor.Primitive;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
@@ -144,39 +139,8 @@ public final class Implicit {
      * most {@code maxIterations} iterations of both together. CG for the derivatives.
      */
     public static Implicit argmin(Func g, Tensor start, int maxIterations) {
-        if (maxIterations < 1) {
-            throw new IllegalArgumentException("implicitArgmin: maxIterations must be >= 1, got " + maxIterations);
-        }
-        Func valueAndGrad = AD.valueAndGrad(g, 0);
-        Func hessian = AD.vjp(AD.grad(g, 0));
-        LinearSolver newton = LinearSolver.cg(1000, 1e-12);
-        Inner solver = (theta, x0, tolerance) -> {
-            Shape s = x0.shape();
-            Result r = Minimize.with(Methods.lbfgs(20, LineSearch.strongWolfe(), 0, 0)).steps(maxIterations)
-                    .stopWhen(Stop.gradientNorm(tolerance * 0.5))
-                    .run((x, grad) -> {
-                        Tensor[] o = valueAndGrad.callAll(Tensor.copyOf(x, s.dims()), theta);
-                        o[1].copyTo(grad);
-                        return o[0].item();
-                    }, x0.toArray());
-            Tensor x = Tensor.copyOf(r.x(), s.dims());
-            for (long k = r.iterations(); k < maxIterations; k++) {
-                Tensor gradient = valueAndGrad.callAll(x, theta)[1];
-                if (gradient.norm().item() <= tolerance * 0.5) {
-                    break;
-                }
-                Tensor at = x;
-                double[] step;
-                try {
-                    step = newton.solve((v, out) -> hessian.callAll(at, theta, Tensor.copyOf(v, s.dims()))[1].copyTo(out),
-                            gradient.toArray(), "implicitArgmin (Newton refinement)");
-                } catch (ConvergenceException e) {
-                    break;
-                }
-                x = x.sub(Tensor.copyOf(step, s.dims()));
-            }
-            return x;
-        };
+        ArgminSolver argmin = new ArgminSolver(g, maxIterations, "implicitArgmin");
+        Inner solver = argmin::solve;
         return make("implicitArgmin", AD.grad(g, 0), solver, start, LinearSolver.cg(1000, 1e-10));
     }
 
