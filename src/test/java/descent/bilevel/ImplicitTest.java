@@ -124,6 +124,16 @@ class ImplicitTest {
     }
 
     @Test
+    void secondDerivativesThroughTheSolutionFailNamingTheOperation() {
+        Ridge r = new Ridge(40, 30, 6, 4);
+        Implicit sol = Implicit.argmin(r.inner(), Tensor.zeros(r.p), 500).tolerance(1e-10);
+        Func outer = Func.of(lam -> r.validation(sol.apply(lam)));
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> AD.hessian(outer).call(Tensor.of(0.5)));
+        assertTrue(e.getMessage().contains("implicitArgminVjp"), e.getMessage());
+    }
+
+    @Test
     void badHyperparametersAreNamed() {
         IllegalArgumentException a = assertThrows(IllegalArgumentException.class, () -> LinearSolver.cg(0, 1e-10));
         assertTrue(a.getMessage().contains("maxIterations"), a.getMessage());
