@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * by a {@link Hypergradient} method, solving the inner problem (L-BFGS, then Newton–CG refinement,
  * warm-started from the last solution) to a given tolerance on {@code |grad_x g|};
  * {@link #objective} makes the outer problem an {@link Objective} over {@code lambda} with an
- * adaptive inner tolerance, so any optimizer of {@code descent.optim} runs the bilevel loop.
+ * adaptive inner tolerance, so any optimizer of {@code descent.optim} runs the bilevel loop. A
+ * problem remembers its last inner solutions as warm starts, so one instance serves one loop
+ * at a time.
  *
  * <pre>{@code
  * Bilevel b = Bilevel.of(validationLoss, trainingLoss, Tensor.zeros(p), 500);

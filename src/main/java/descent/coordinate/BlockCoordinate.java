@@ -57,20 +57,21 @@ final class BlockCoordinate implements Method {
         return "blockCoordinate(" + rule.name().toLowerCase(java.util.Locale.ROOT) + ", tau=" + tau + ")";
     }
 
-    private int[] offsets;
-
     @Override
     public State init(ParamLayout layout, Iterate start) {
         start.requireUnbounded(name());
-        offsets = new int[layout.leafCount() + 1];
+        int[] offsets = new int[layout.leafCount() + 1];
         for (int b = 0; b < layout.leafCount(); b++) {
             offsets[b] = layout.offset(b);
         }
         offsets[layout.leafCount()] = layout.size();
-        return new CoordinateState("blockCoordinate", seed);
+        CoordinateState st = new CoordinateState("blockCoordinate", seed);
+        st.offsets = offsets;
+        return st;
     }
 
     private int select(CoordinateState st, double[] g) {
+        int[] offsets = st.offsets;
         int blocks = offsets.length - 1;
         switch (rule) {
             case CYCLIC:
@@ -102,6 +103,7 @@ final class BlockCoordinate implements Method {
         double[] g = it.gradient().clone();
         double[] full = new double[n];
         double f = it.value();
+        int[] offsets = st.offsets;
         int blocks = offsets.length - 1;
         for (int u = 0; u < blocks; u++) {
             int b = select(st, g);

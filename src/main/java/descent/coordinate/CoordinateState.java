@@ -11,6 +11,8 @@ import descent.tensor.Rng;
 public final class CoordinateState extends State {
     private final long[] counts = longs("counts", 2);
     private final long[] rng = longs("rng", 4);
+    /** Block boundaries of a block-coordinate run (block {@code b} is {@code [offsets[b], offsets[b + 1])}), null otherwise. */
+    int[] offsets;
 
     CoordinateState(String kind, long seed) {
         super(kind);

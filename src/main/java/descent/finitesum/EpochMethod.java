@@ -12,7 +12,8 @@ import descent.tensor.Rng;
  * {@code innerSteps} stochastic steps on mini-batches of {@code batch} terms drawn uniformly with
  * replacement from a seeded generator, after which the full objective is evaluated at the new
  * point for the history (its gradient doubles as the next snapshot's full gradient where a method
- * needs one).
+ * needs one). A method object holds only its configuration: everything a run needs lives in its
+ * {@link FiniteSumState}, so one method can drive several runs.
  */
 abstract class EpochMethod implements Method {
     final FiniteSum sum;
@@ -23,9 +24,6 @@ abstract class EpochMethod implements Method {
     final int n;
     final int d;
     private final String label;
-    int[] indices;
-    double[] rowsA;
-    double[] rowsB;
 
     EpochMethod(String label, FiniteSum sum, double step, int batch, int innerSteps, long seed) {
         if (sum == null) {
@@ -68,23 +66,17 @@ abstract class EpochMethod implements Method {
             throw new IllegalArgumentException(name() + ": the start has " + start.dimension() + " elements, the finite sum's parameters "
                     + d);
         }
-        indices = new int[Math.max(batch, Math.min(n, 256))];
-        rowsA = new double[indices.length * d];
-        rowsB = new double[indices.length * d];
-        FiniteSumState st = new FiniteSumState(label, seed);
-        work = st.array("point", d);
-        workGradient = new double[d];
+        FiniteSumState st = new FiniteSumState(label, seed, Math.max(batch, Math.min(n, 256)), d);
         prepare(st, start.x());
         return st;
     }
-
-    private double[] work;
-    private double[] workGradient;
 
     @Override
     public Stop.Reason step(Iterate it, State state) {
         FiniteSumState st = (FiniteSumState) state;
         Rng rng = st.rng();
+        double[] work = st.point;
+        double[] workGradient = st.gradient;
         System.arraycopy(it.x(), 0, work, 0, d);
         epoch(st, rng, work, it.gradient());
         st.save(rng);
@@ -99,22 +91,24 @@ abstract class EpochMethod implements Method {
         return null;
     }
 
-    /** Draws {@code batch} indices uniformly with replacement. */
-    final void draw(Rng rng) {
+    /** Draws {@code batch} indices uniformly with replacement into the state's index array. */
+    final void draw(FiniteSumState st, Rng rng) {
         for (int k = 0; k < batch; k++) {
-            indices[k] = rng.nextInt(n);
+            st.indices[k] = rng.nextInt(n);
         }
     }
 
     /** Per-term gradients at {@code x} of the first {@code count} drawn indices into {@code rows}; counted. */
     final void gradients(FiniteSumState st, double[] x, int count, double[] rows) {
-        sum.termGradients(x, indices, count, rows);
+        sum.termGradients(x, st.indices, count, rows);
         st.countTerms(count);
     }
 
     /** The full mean gradient at {@code x} into {@code g}, by passes over all terms; counted. */
     final void fullGradient(FiniteSumState st, double[] x, double[] g) {
         java.util.Arrays.fill(g, 0);
+        int[] indices = st.indices;
+        double[] rowsA = st.rowsA;
         for (int lo = 0; lo < n; lo += indices.length) {
             int count = Math.min(indices.length, n - lo);
             for (int k = 0; k < count; k++) {

@@ -12,20 +12,50 @@ import descent.tensor.Rng;
 public final class FiniteSumState extends State {
     private final long[] rng = longs("rng", 4);
     private final long[] counts = longs("counts", 2);
+    private final java.util.Map<String, Object> named = new java.util.HashMap<>();
+    final int[] indices;
+    final double[] rowsA;
+    final double[] rowsB;
+    final double[] point;
+    final double[] gradient;
 
-    FiniteSumState(String kind, long seed) {
+    FiniteSumState(String kind, long seed, int chunk, int dimension) {
         super(kind);
         System.arraycopy(new Rng(seed).state(), 0, rng, 0, 4);
+        indices = new int[chunk];
+        rowsA = new double[chunk * dimension];
+        rowsB = new double[chunk * dimension];
+        point = new double[dimension];
+        gradient = new double[dimension];
     }
 
-    /** Registers a method array of {@code n} doubles. */
+    /** Registers (for checkpoints) and returns a method array of {@code n} doubles, found again by {@link #doubles(String)}. */
     double[] array(String name, int n) {
-        return doubles(name, n);
+        double[] a = doubles(name, n);
+        named.put(name, a);
+        return a;
     }
 
-    /** Registers a method array of {@code n} longs. */
+    /** A method's scratch array of {@code n} doubles, not saved by checkpoints, found again by {@link #doubles(String)}. */
+    double[] scratch(String name, int n) {
+        double[] a = new double[n];
+        named.put(name, a);
+        return a;
+    }
+
+    /** Registers and returns a method array of {@code n} longs, found again by {@link #longs(String)}. */
     long[] flags(String name, int n) {
-        return longs(name, n);
+        long[] a = longs(name, n);
+        named.put(name, a);
+        return a;
+    }
+
+    double[] doubles(String name) {
+        return (double[]) named.get(name);
+    }
+
+    long[] longs(String name) {
+        return (long[]) named.get(name);
     }
 
     Rng rng() {

@@ -11,9 +11,6 @@ import descent.tensor.Rng;
  * pass at the start; memory {@code n x dimension}.
  */
 final class Saga extends EpochMethod {
-    private double[] table;
-    private double[] mean;
-    private double[] v;
 
     Saga(FiniteSum sum, double step, int batch, int innerSteps, long seed) {
         super("saga", sum, step, batch, innerSteps, seed);
@@ -21,9 +18,11 @@ final class Saga extends EpochMethod {
 
     @Override
     void prepare(FiniteSumState st, double[] x0) {
-        table = st.array("table", n * d);
-        mean = st.array("mean", d);
-        v = new double[d];
+        double[] table = st.array("table", n * d);
+        double[] mean = st.array("mean", d);
+        st.scratch("v", d);
+        int[] indices = st.indices;
+        double[] rowsA = st.rowsA;
         for (int lo = 0; lo < n; lo += indices.length) {
             int count = Math.min(indices.length, n - lo);
             for (int k = 0; k < count; k++) {
@@ -41,8 +40,13 @@ final class Saga extends EpochMethod {
 
     @Override
     void epoch(FiniteSumState st, Rng rng, double[] y, double[] g) {
+        double[] table = st.doubles("table");
+        double[] mean = st.doubles("mean");
+        double[] v = st.doubles("v");
+        int[] indices = st.indices;
+        double[] rowsA = st.rowsA;
         for (int t = 0; t < inner; t++) {
-            draw(rng);
+            draw(st, rng);
             gradients(st, y, batch, rowsA);
             System.arraycopy(mean, 0, v, 0, d);
             for (int k = 0; k < batch; k++) {

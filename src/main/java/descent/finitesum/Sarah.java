@@ -10,8 +10,6 @@ import descent.tensor.Rng;
  * low-variance estimate, linear convergence on strongly convex sums with the epoch restarts.
  */
 final class Sarah extends EpochMethod {
-    private double[] previous;
-    private double[] v;
 
     Sarah(FiniteSum sum, double step, int batch, int innerSteps, long seed) {
         super("sarah", sum, step, batch, innerSteps, seed);
@@ -19,16 +17,20 @@ final class Sarah extends EpochMethod {
 
     @Override
     void prepare(FiniteSumState st, double[] x0) {
-        previous = new double[d];
-        v = new double[d];
+        st.scratch("previous", d);
+        st.scratch("v", d);
     }
 
     @Override
     void epoch(FiniteSumState st, Rng rng, double[] y, double[] g) {
+        double[] previous = st.doubles("previous");
+        double[] v = st.doubles("v");
+        double[] rowsA = st.rowsA;
+        double[] rowsB = st.rowsB;
         System.arraycopy(g, 0, v, 0, d);
         for (int t = 0; t < inner; t++) {
             if (t > 0) {
-                draw(rng);
+                draw(st, rng);
                 gradients(st, y, batch, rowsA);
                 gradients(st, previous, batch, rowsB);
                 for (int k = 0; k < batch; k++) {

@@ -18,8 +18,9 @@ final class Sgd extends EpochMethod {
 
     @Override
     void epoch(FiniteSumState st, Rng rng, double[] y, double[] g) {
+        double[] rowsA = st.rowsA;
         for (int t = 0; t < inner; t++) {
-            draw(rng);
+            draw(st, rng);
             gradients(st, y, batch, rowsA);
             for (int k = 0; k < batch; k++) {
                 for (int j = 0; j < d; j++) {

@@ -11,9 +11,6 @@ import descent.tensor.Rng;
  */
 final class Storm extends EpochMethod {
     private final double momentum;
-    private double[] estimate;
-    private double[] previous;
-    private long[] started;
 
     Storm(FiniteSum sum, double step, double a, int batch, int innerSteps, long seed) {
         super("storm", sum, step, batch, innerSteps, seed);
@@ -25,15 +22,20 @@ final class Storm extends EpochMethod {
 
     @Override
     void prepare(FiniteSumState st, double[] x0) {
-        estimate = st.array("estimate", d);
-        previous = st.array("previous", d);
-        started = st.flags("started", 1);
+        st.array("estimate", d);
+        st.array("previous", d);
+        st.flags("started", 1);
     }
 
     @Override
     void epoch(FiniteSumState st, Rng rng, double[] y, double[] g) {
+        double[] estimate = st.doubles("estimate");
+        double[] previous = st.doubles("previous");
+        long[] started = st.longs("started");
+        double[] rowsA = st.rowsA;
+        double[] rowsB = st.rowsB;
         for (int t = 0; t < inner; t++) {
-            draw(rng);
+            draw(st, rng);
             gradients(st, y, batch, rowsA);
             if (started[0] == 0) {
                 java.util.Arrays.fill(estimate, 0);

@@ -21,11 +21,6 @@ import descent.tensor.Rng;
 final class Svrg extends EpochMethod {
     private final boolean importance;
     private final double probability;
-    private double[] snapshot;
-    private double[] mu;
-    private double[] cumulative;
-    private double[] weight;
-    private double[] v;
 
     Svrg(FiniteSum sum, double step, int batch, int innerSteps, boolean importance, double probability, long seed) {
         super(probability > 0 ? "looplessSvrg" : "svrg", sum, step, batch, innerSteps, seed);
@@ -38,11 +33,11 @@ final class Svrg extends EpochMethod {
 
     @Override
     void prepare(FiniteSumState st, double[] x0) {
-        snapshot = st.array("snapshot", d);
-        mu = st.array("mu", d);
-        cumulative = new double[n];
-        weight = new double[n];
-        v = new double[d];
+        double[] snapshot = st.array("snapshot", d);
+        double[] mu = st.array("mu", d);
+        st.scratch("cumulative", importance ? n : 0);
+        st.scratch("weight", importance ? n : 0);
+        st.scratch("v", d);
         if (probability > 0) {
             System.arraycopy(x0, 0, snapshot, 0, d);
             fullGradient(st, snapshot, mu);
@@ -50,6 +45,11 @@ final class Svrg extends EpochMethod {
     }
 
     private void importanceWeights(FiniteSumState st) {
+        double[] snapshot = st.doubles("snapshot");
+        double[] cumulative = st.doubles("cumulative");
+        double[] weight = st.doubles("weight");
+        int[] indices = st.indices;
+        double[] rowsA = st.rowsA;
         double total = 0;
         for (int lo = 0; lo < n; lo += indices.length) {
             int count = Math.min(indices.length, n - lo);
@@ -79,6 +79,14 @@ final class Svrg extends EpochMethod {
 
     @Override
     void epoch(FiniteSumState st, Rng rng, double[] y, double[] g) {
+        double[] snapshot = st.doubles("snapshot");
+        double[] mu = st.doubles("mu");
+        double[] cumulative = st.doubles("cumulative");
+        double[] weight = st.doubles("weight");
+        double[] v = st.doubles("v");
+        int[] indices = st.indices;
+        double[] rowsA = st.rowsA;
+        double[] rowsB = st.rowsB;
         if (probability == 0) {
             System.arraycopy(y, 0, snapshot, 0, d);
             System.arraycopy(g, 0, mu, 0, d);
@@ -93,7 +101,7 @@ final class Svrg extends EpochMethod {
                     indices[k] = i >= 0 ? i : -i - 1;
                 }
             } else {
-                draw(rng);
+                draw(st, rng);
             }
             gradients(st, y, batch, rowsA);
             gradients(st, snapshot, batch, rowsB);
