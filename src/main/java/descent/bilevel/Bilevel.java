@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A bilevel problem {@code min_lambda f(x*(lambda), lambda)} with
- * {@code x*(lambda) = argmin_x g(x, lambda)}, for scalar {@link Func}s {@code f(x, lambda)} (the
- * outer loss, e.g. a validation loss) and {@code g(x, lambda)} (the inner loss, e.g. a regularized
- * training loss) of two tensors. {@link #hypergradient} computes {@code d/dlambda f(x*(lambda), lambda)}
+ * {@code x*(lambda) = argmin_x g(x, lambda)}, for scalar {@link Func}s {@code f(x, lambda, data...)}
+ * (the outer loss, e.g. a validation loss) and {@code g(x, lambda, data...)} (the inner loss, e.g. a
+ * regularized training loss), with the data passed as arguments. {@link #hypergradient} computes {@code d/dlambda f(x*(lambda), lambda)}
  * by a {@link Hypergradient} method, solving the inner problem (L-BFGS, then Newton–CG refinement,
  * warm-started from the last solution) to a given tolerance on {@code |grad_x g|};
  * {@link #objective} makes the outer problem an {@link Objective} over {@code lambda} with an
@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * at a time.
  *
  * <pre>{@code
- * Bilevel b = Bilevel.of(validationLoss, trainingLoss, Tensor.zeros(p), 500);
+ * Bilevel b = Bilevel.of(validationLoss, trainingLoss, Tensor.zeros(p), 500, xTrain, yTrain, xValidation, yValidation);
  * Bilevel.Outer outer = b.objective(Hypergradient.implicit(LinearSolver.cg(200, 1e-10)), 1e-4, 0.1, 1e-10);
  * Result r = Minimize.with(Methods.lbfgs()).stopWhen(Stop.gradientNorm(1e-8)).run(outer, new double[] {0});
  * }</pre>
@@ -45,39 +45,54 @@ public final class Bilevel {
     private final Map<Double, Func> penalized = new ConcurrentHashMap<>();
     private final Map<Double, ArgminSolver> penalizedSolvers = new ConcurrentHashMap<>();
 
-    private Bilevel(Func outer, Func inner, Tensor start, int maxIterations) {
+    private final Tensor[] data;
+
+    private Bilevel(Func outer, Func inner, Tensor start, int maxIterations, Tensor[] data) {
         this.outer = outer;
         this.inner = inner;
         this.start = start;
         this.maxIterations = maxIterations;
+        this.data = data.clone();
         this.outerGrads = AD.valueAndGrad(outer, 0, 1);
         this.innerGradLambda = AD.grad(inner, 1);
         this.innerGradX = AD.grad(inner, 0);
-        this.mixed = AD.vjp(innerGradX);
-        this.innerSolver = new ArgminSolver(inner, maxIterations, "Bilevel");
+        this.mixed = AD.grad(ArgminSolver.directional(innerGradX, data.length), 0, 1);
+        this.innerSolver = new ArgminSolver(inner, data.length, maxIterations, "Bilevel");
+    }
+
+    private Tensor[] args(Tensor... first) {
+        return ArgminSolver.args(data, first);
+    }
+
+    private Value[] args(Value[] xs, Value... first) {
+        Value[] a = java.util.Arrays.copyOf(first, first.length + data.length);
+        System.arraycopy(xs, 2, a, first.length, data.length);
+        return a;
     }
 
     /**
-     * The problem with outer loss {@code f(x, lambda)} and inner loss {@code g(x, lambda)}, the
-     * inner variable shaped like {@code start} (where inner solves begin), and at most
-     * {@code maxIterations} inner iterations per solve.
+     * The problem with outer loss {@code f(x, lambda, data...)} and inner loss
+     * {@code g(x, lambda, data...)}, the inner variable shaped like {@code start} (where inner
+     * solves begin), at most {@code maxIterations} inner iterations per solve, and data tensors
+     * passed to both losses as arguments at every evaluation (never captured as constants, and never
+     * differentiated).
      *
-     * @throws IllegalArgumentException if a function does not take two tensors
+     * @throws IllegalArgumentException if a function does not take {@code 2 + data.length} tensors
      */
-    public static Bilevel of(Func outer, Func inner, Tensor start, int maxIterations) {
+    public static Bilevel of(Func outer, Func inner, Tensor start, int maxIterations, Tensor... data) {
         if (outer == null || inner == null || start == null) {
             throw new IllegalArgumentException("Bilevel.of: the outer and inner losses and the start are required");
         }
         for (Func f : new Func[] {outer, inner}) {
-            if (f.flatArity() != 2) {
-                throw new IllegalArgumentException("Bilevel.of: the losses must take two tensors (x, lambda), but " + f.name()
-                        + " takes " + f.flatArity() + " flat arguments");
+            if (f.flatArity() != 2 + data.length) {
+                throw new IllegalArgumentException("Bilevel.of: the losses must take " + (2 + data.length) + " tensors (x, lambda and "
+                        + data.length + " data), but " + f.name() + " takes " + f.flatArity() + " flat arguments");
             }
         }
         if (maxIterations < 1) {
             throw new IllegalArgumentException("Bilevel.of: maxIterations must be >= 1, got " + maxIterations);
         }
-        return new Bilevel(outer, inner, start, maxIterations);
+        return new Bilevel(outer, inner, start, maxIterations, data);
     }
 
     /**
@@ -95,8 +110,8 @@ public final class Bilevel {
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new IllegalArgumentException("Bilevel: the inner tolerance must be finite and > 0, got " + tolerance);
         }
-        Tensor x = solver.solve(lambda, from, tolerance);
-        double r = gradient.call(x, lambda).norm().item();
+        Tensor x = solver.solve(lambda, from, tolerance, data);
+        double r = gradient.call(args(x, lambda)).norm().item();
         if (!(r <= tolerance)) {
             throw new ConvergenceException("Bilevel: the " + what + " did not converge in " + maxIterations + " iterations: |grad_x| = "
                     + r + " exceeds the tolerance " + tolerance + "; the hypergradient would be wrong", (int) solver.lastIterations(), r);
@@ -122,30 +137,31 @@ public final class Bilevel {
         }
         switch (method.kind) {
             case UNROLLED: {
-                Tensor[] r = unrolledFunc(method).callAll(start, lambda);
+                Tensor[] r = unrolledFunc(method).callAll(args(start, lambda));
                 r[1].copyTo(out);
                 return r[0].item();
             }
             case F2SA: {
                 Tensor x = solveInner(lambda, tolerance);
-                Func penalty = penalized.computeIfAbsent(method.nu, nu -> Func.of(2, xs -> new Value[] {
-                    outer.apply(xs[0], xs[1]).add(inner.apply(xs[0], xs[1]).mul(nu))}));
-                ArgminSolver solver = penalizedSolvers.computeIfAbsent(method.nu, nu -> new ArgminSolver(penalty, maxIterations, "Bilevel"));
+                Func penalty = penalized.computeIfAbsent(method.nu, nu -> Func.of(2 + data.length, xs -> new Value[] {
+                    outer.apply(args(xs, xs[0], xs[1])).add(inner.apply(args(xs, xs[0], xs[1])).mul(nu))}));
+                ArgminSolver solver = penalizedSolvers.computeIfAbsent(method.nu,
+                    nu -> new ArgminSolver(penalty, data.length, maxIterations, "Bilevel"));
                 Tensor y = argmin(solver, AD.grad(penalty, 0), lambda, warmPenalized != null ? warmPenalized : x,
                         tolerance, "penalized problem f + nu g");
                 warmPenalized = y;
-                Tensor[] fy = outerGrads.callAll(y, lambda);
-                Tensor gy = innerGradLambda.call(y, lambda);
-                Tensor gx = innerGradLambda.call(x, lambda);
+                Tensor[] fy = outerGrads.callAll(args(y, lambda));
+                Tensor gy = innerGradLambda.call(args(y, lambda));
+                Tensor gx = innerGradLambda.call(args(x, lambda));
                 fy[2].add(gy.sub(gx).mul(method.nu)).copyTo(out);
-                return outer.call(x, lambda).item();
+                return outer.call(args(x, lambda)).item();
             }
             default: {
                 Tensor x = solveInner(lambda, tolerance);
-                Tensor[] f = outerGrads.callAll(x, lambda);
-                double[] w = method.linear.solve((v, o) -> mixed.callAll(x, lambda, Tensor.copyOf(v, x.shape().dims()))[1].copyTo(o),
+                Tensor[] f = outerGrads.callAll(args(x, lambda));
+                double[] w = method.linear.solve((v, o) -> mixed.callAll(args(x, lambda, Tensor.copyOf(v, x.shape().dims())))[0].copyTo(o),
                         f[1].toArray(), "Bilevel.hypergradient (H w = grad_x f)");
-                Tensor cross = mixed.callAll(x, lambda, Tensor.copyOf(w, x.shape().dims()))[2];
+                Tensor cross = mixed.callAll(args(x, lambda, Tensor.copyOf(w, x.shape().dims())))[1];
                 f[2].sub(cross).copyTo(out);
                 return f[0].item();
             }
@@ -153,13 +169,13 @@ public final class Bilevel {
     }
 
     private Func unrolledFunc(Hypergradient h) {
-        return unrolled.computeIfAbsent(h.name(), key -> AD.valueAndGrad(Func.of(2, xs -> {
+        return unrolled.computeIfAbsent(h.name(), key -> AD.valueAndGrad(Func.of(2 + data.length, xs -> {
             Value x = xs[0];
             Value lambda = xs[1];
             for (int k = 0; k < h.steps; k++) {
-                x = x.sub(innerGradX.apply(x, lambda).mul(h.eta));
+                x = x.sub(innerGradX.apply(args(xs, x, lambda)).mul(h.eta));
             }
-            return new Value[] {outer.apply(x, lambda)};
+            return new Value[] {outer.apply(args(xs, x, lambda))};
         }), 1));
     }
 

@@ -139,8 +139,8 @@ public final class Implicit {
      * most {@code maxIterations} iterations of both together. CG for the derivatives.
      */
     public static Implicit argmin(Func g, Tensor start, int maxIterations) {
-        ArgminSolver argmin = new ArgminSolver(g, maxIterations, "implicitArgmin");
-        Inner solver = argmin::solve;
+        ArgminSolver argmin = new ArgminSolver(g, 0, maxIterations, "implicitArgmin");
+        Inner solver = (theta, x0, tolerance) -> argmin.solve(theta, x0, tolerance, new Tensor[0]);
         return make("implicitArgmin", AD.grad(g, 0), solver, start, LinearSolver.cg(1000, 1e-10));
     }
 

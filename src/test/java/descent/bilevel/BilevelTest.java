@@ -111,6 +111,30 @@ class BilevelTest {
     }
 
     @Test
+    void dataPassedAsArgumentsGiveTheSameHypergradients() {
+        int p = R.p;
+        int n = R.y.length;
+        int nv = R.yv.length;
+        Func inner = Func.of(4, xs -> new Value[] {xs[0].reshape(1, p).matmul(xs[2].transpose()).reshape(n).sub(xs[3]).square().sum()
+                .mul(0.5).add(xs[0].square().sum().mul(xs[1].exp().sum()).mul(0.5))});
+        Func outer = Func.of(6, xs -> new Value[] {xs[0].reshape(1, p).matmul(xs[4].transpose()).reshape(nv).sub(xs[5]).square().sum()
+                .mul(0.5).add(xs[1].sum().mul(0))});
+        Func innerWithData = Func.of(6, xs -> new Value[] {inner.apply(xs[0], xs[1], xs[2], xs[3]).add(xs[4].sum().mul(0))
+                .add(xs[5].sum().mul(0))});
+        Bilevel b = Bilevel.of(outer, innerWithData, Tensor.zeros(p), 500, Tensor.of(R.x), Tensor.of(R.y), Tensor.of(R.xv), Tensor.of(R.yv));
+        double theta = Math.log(0.8);
+        double expected = closedForm(theta);
+        double eta = 1 / R.extremeEigenvalues(0.8)[1];
+        assertEquals(expected, hypergradient(b, Hypergradient.implicit(LinearSolver.cg(100, 1e-12)), theta, 1e-10), 1e-8);
+        assertEquals(expected, hypergradient(b, Hypergradient.unrolled(1000, eta), theta, 1), 1e-6);
+        assertEquals(hypergradient(ridge(), Hypergradient.f2sa(100), theta, 1e-11), hypergradient(b, Hypergradient.f2sa(100), theta, 1e-11),
+                1e-8);
+        IllegalArgumentException arity = assertThrows(IllegalArgumentException.class,
+                () -> Bilevel.of(outer, innerWithData, Tensor.zeros(p), 500, Tensor.of(R.x)));
+        assertTrue(arity.getMessage().contains("3 tensors"), arity.getMessage());
+    }
+
+    @Test
     void anInnerSolveThatFailsIsReportedNotReturned() {
         Func inner = R.inner();
         Bilevel b = Bilevel.of(Func.of((Value w, Value lam) -> R.validation(w).add(lam.sum().mul(0))), inner, Tensor.zeros(R.p), 1);
