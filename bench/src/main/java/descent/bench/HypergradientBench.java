@@ -14,8 +14,9 @@ import java.util.Random;
 
 /**
  * The cost of one hypergradient of ridge regression's validation loss with respect to the
- * regularization, at {@code p = 10,000} features: implicit differentiation (CG on Hessian-vector
- * products at the inner solution, warm-started so the inner solve is a check of the gradient)
+ * regularization, at {@code p = 10,000} features (the data passed as arguments): implicit differentiation (CG on Hessian-vector
+ * products at the inner solution; the inner problem is solved once beforehand, so each call's
+ * inner solve is a check of the gradient at the warm start)
  * against reverse-mode differentiation unrolled through 100 inner gradient steps. Prints the
  * median wall time of several calls, the bytes allocated per call and the heap retained by the
  * compiled plans (measured after a full collection before and after the first call), and the
@@ -55,11 +56,12 @@ public final class HypergradientBench {
         Tensor yt = Tensor.wrap(y, n);
         Tensor yvt = Tensor.wrap(yv, n);
         double lambda = 50.0;
-        Func inner = Func.of((Value u, Value lam) -> u.reshape(1, p).matmul(xtT).reshape(n).sub(yt).square().sum().mul(0.5)
-                .add(u.square().sum().mul(lam.sum()).mul(0.5)));
-        Func outer = Func.of((Value u, Value lam) -> u.reshape(1, p).matmul(xvT).reshape(n).sub(yvt).square().sum().mul(0.5)
-                .add(lam.sum().mul(0)));
-        Bilevel problem = Bilevel.of(outer, inner, Tensor.zeros(p), 2000);
+        // arguments: (u, lambda, X_train^T, y_train, X_validation^T, y_validation), the data passed at every call
+        Func inner = Func.of(6, v -> new Value[] {v[0].reshape(1, p).matmul(v[2]).reshape(n).sub(v[3]).square().sum().mul(0.5)
+                .add(v[0].square().sum().mul(v[1].sum()).mul(0.5)).add(v[4].sum().mul(0)).add(v[5].sum().mul(0))});
+        Func outer = Func.of(6, v -> new Value[] {v[0].reshape(1, p).matmul(v[4]).reshape(n).sub(v[5]).square().sum().mul(0.5)
+                .add(v[1].sum().mul(0)).add(v[2].sum().mul(0)).add(v[3].sum().mul(0))});
+        Bilevel problem = Bilevel.of(outer, inner, Tensor.zeros(p), 2000, xtT, yt, xvT, yvt);
         // A = X^T X + lambda I has eigenvalues in [lambda, lambda + (sqrt(n) + sqrt(p))^2]
         double lmax = lambda + Math.pow(Math.sqrt(n) + Math.sqrt(p), 2);
         Hypergradient implicit = Hypergradient.implicit(LinearSolver.cg(500, 1e-10));
@@ -67,6 +69,11 @@ public final class HypergradientBench {
         Tensor lam = Tensor.of(lambda);
         System.out.println("CPU: " + cpu() + ", ridge p = " + p + ", " + n + " training and " + n + " validation rows, lambda = " + lambda);
 
+        long beforeInner = heapAfterGc();
+        long i0 = System.nanoTime();
+        problem.solveInner(lam, 1e-9);
+        System.out.printf(Locale.ROOT, "inner solve (L-BFGS, Newton-CG refinement), cold: %.1f ms, heap retained %.1f MB%n",
+                (System.nanoTime() - i0) / 1e6, (heapAfterGc() - beforeInner) / 1e6);
         Measure mi = measure("implicit (CG on HVPs)", () -> problem.hypergradient(implicit, lam, 1e-9, new double[1]), problem, implicit, lam);
         Measure mu = measure("unrolled (100 steps)", () -> problem.hypergradient(unrolled, lam, 1e-9, new double[1]), problem, unrolled, lam);
         double exact = closedForm(xs, y, xv, yv, n, p, lambda, problem.solveInner(lam, 1e-10).toArray());
