@@ -296,6 +296,19 @@ class GamesTest {
     }
 
     @Test
+    void projectedExtragradientFindsASaddlePointOnTheBoundary() {
+        // f = x^2/2 + x y - y^2/2 + 2 x - 3 y over [0, 1]^2: the unconstrained saddle (0.5, -2.5) lies outside, and the
+        // constrained one is (0, 0), where f_x = 2 > 0 holds the minimizer x at its lower bound and f_y = -3 < 0 the maximizer y
+        Game g = Game.quadratic(new double[][] {{1}}, new double[][] {{1}}, new double[][] {{1}}, new double[] {2}, new double[] {3});
+        Domain box = Domain.projected(descent.constrained.Sets.box(0, 1));
+        for (Method m : new Method[] {GameMethods.extragradient(g, box, box, 0.3, 0.3), GameMethods.mirrorProx(g, box, box, 0.3, 0.3),
+            GameMethods.optimisticMirrorDescent(g, box, box, 0.2, 0.2), GameMethods.simultaneousGda(g, box, box, 0.2, 0.2)}) {
+            Result r = Minimize.with(m).steps(200).run(g.objective(), g.join(new double[] {1}, new double[] {1}));
+            assertArrayEquals(new double[] {0, 0}, r.x(), 1e-12, m.name());
+        }
+    }
+
+    @Test
     void checkpointedRunsResumeBitForBit(@TempDir Path dir) {
         Game g = Game.bilinear(bilinearMatrix());
         double[] z0 = g.join(new double[] {1, 0.5, -1}, new double[] {0.3, 1, 0.2});
