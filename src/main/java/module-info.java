@@ -1,7 +1,7 @@
 /**
  * Descent's core: tensors and their operations ({@code descent.tensor}), automatic
  * differentiation and compiled functions ({@code descent.ad}), NumPy files ({@code descent.io}),
- * optimizers ({@code descent.optim}), constrained, nonsmooth and derivative-free optimization ({@code descent.constrained}) and matrix-free curvature tools ({@code descent.curvature}). Tracing, transforms and plans are
+ * optimizers ({@code descent.optim}), constrained, nonsmooth and derivative-free optimization ({@code descent.constrained}), min-max games ({@code descent.games}), implicit differentiation and bilevel problems ({@code descent.bilevel}), variance-reduced finite-sum methods ({@code descent.finitesum}), coordinate methods ({@code descent.coordinate}) and matrix-free curvature tools ({@code descent.curvature}). Tracing, transforms and plans are
  * internal ({@code descent.internal.*}) and not exported.
  */
 module descent.core {
@@ -18,4 +18,8 @@ module descent.core {
     exports descent.optim;
     exports descent.constrained;
     exports descent.curvature;
+    exports descent.games;
+    exports descent.bilevel;
+    exports descent.finitesum;
+    exports descent.coordinate;
 }

@@ -29,7 +29,7 @@ class ArchitectureTest {
                 .layer("AdInternal").definedBy("descent.internal..")
                 .layer("AdApi").definedBy("descent.ad..")
                 .layer("Curvature").definedBy("descent.curvature..")
-                .layer("Higher").definedBy("descent.optim..", "descent.constrained..", "descent.stde..", "descent.pinn..", "descent.io..")
+                .layer("Higher").definedBy("descent.optim..", "descent.constrained..", "descent.games..", "descent.bilevel..", "descent.finitesum..", "descent.coordinate..", "descent.stde..", "descent.pinn..", "descent.io..")
                 .layer("Programs").definedBy("descent")
                 .whereLayer("Tensor").mayNotAccessAnyLayer()
                 .whereLayer("AdInternal").mayOnlyAccessLayers("Tensor")
@@ -61,7 +61,7 @@ class ArchitectureTest {
         assertEquals("descent.core", d.name());
         Set<String> exported = new TreeSet<>();
         d.exports().forEach(e -> exported.add(e.source()));
-        assertEquals(Set.of("descent.ad", "descent.constrained", "descent.curvature", "descent.io", "descent.optim", "descent.pinn", "descent.pinn.zoo", "descent.stde", "descent.tensor"), exported);
+        assertEquals(Set.of("descent.ad", "descent.bilevel", "descent.constrained", "descent.coordinate", "descent.curvature", "descent.finitesum", "descent.games", "descent.io", "descent.optim", "descent.pinn", "descent.pinn.zoo", "descent.stde", "descent.tensor"), exported);
         Set<String> internal = new TreeSet<>(d.packages());
         internal.removeAll(exported);
         internal.removeIf(p -> !p.startsWith("descent"));

@@ -1,0 +1,65 @@
+package descent.coordinate;
+
+import descent.optim.Method;
+
+/**
+ * The catalogue of coordinate and block-coordinate methods, each a {@link Method} run by
+ * {@code Minimize.with(method)}: on a {@link Quadratic}, run on {@code quadratic.objective()};
+ * otherwise on any objective, with coordinate-wise Lipschitz constants. The run's
+ * {@link CoordinateState} counts the coordinate (or block) updates.
+ *
+ * <pre>{@code
+ * Quadratic ls = Quadratic.leastSquares(a, y);
+ * Result r = Minimize.with(CoordinateMethods.exact(ls, CoordinateMethods.Rule.GAUSS_SOUTHWELL, 1e-10, 0))
+ *         .steps(10000).run(ls.objective(), new double[ls.dimension()]);
+ * }</pre>
+ */
+public final class CoordinateMethods {
+    private CoordinateMethods() {
+    }
+
+    /** How a coordinate (or block) is picked for each update. */
+    public enum Rule {
+        /** In order, 0 to n - 1, then again. */
+        CYCLIC,
+        /** Uniformly at random (seeded). */
+        RANDOMIZED,
+        /** The largest gradient magnitude {@code |g_i|} (for blocks, the largest block gradient norm). */
+        GAUSS_SOUTHWELL,
+        /** The largest {@code |g_i| / sqrt(L_i)}: the largest guaranteed decrease {@code g_i^2 / (2 L_i)}. */
+        GAUSS_SOUTHWELL_LIPSCHITZ
+    }
+
+    /**
+     * Coordinate descent with exact minimization along each coordinate of a quadratic, stopping
+     * when {@code |grad f| <= tolerance}; {@code seed} drives the randomized rule.
+     */
+    public static Method exact(Quadratic quadratic, Rule rule, double tolerance, long seed) {
+        if (quadratic == null) {
+            throw new IllegalArgumentException("coordinateDescent: the quadratic is null");
+        }
+        return new CoordinateDescent(quadratic, null, rule, tolerance, seed);
+    }
+
+    /**
+     * Coordinate descent with steps {@code 1 / L_i} on any smooth objective whose gradient's
+     * {@code i}-th component is {@code L_i}-Lipschitz along coordinate {@code i}, stopping when
+     * {@code |grad f| <= tolerance}; the objective is evaluated after every update.
+     */
+    public static Method lipschitz(double[] lipschitz, Rule rule, double tolerance, long seed) {
+        if (lipschitz == null || lipschitz.length == 0) {
+            throw new IllegalArgumentException("coordinateDescent: the Lipschitz constants are required");
+        }
+        return new CoordinateDescent(null, lipschitz, rule, tolerance, seed);
+    }
+
+    /**
+     * Proximal block-coordinate descent over the leaves of the parameters (one block per tensor),
+     * with proximal weight {@code 1 / tau}, L-BFGS on each block's subproblem (at most
+     * {@code innerSteps} iterations, to a gradient of {@code innerTolerance}) and the given block
+     * rule ({@link Rule#GAUSS_SOUTHWELL}: greedy layer-wise selection).
+     */
+    public static Method blockCoordinate(double tau, Rule rule, int innerSteps, double innerTolerance, long seed) {
+        return new BlockCoordinate(tau, rule, innerSteps, innerTolerance, seed);
+    }
+}

@@ -1,0 +1,92 @@
+package descent.finitesum;
+
+import descent.ad.AD;
+import descent.ad.Func;
+import descent.tensor.Tensor;
+
+/** Per-term values and gradients of a traced term, batched over data rows by {@code vmap(valueAndGrad(term))}. */
+final class FuncFiniteSum implements FiniteSum {
+    private final int dimension;
+    private final int terms;
+    private final Tensor[] data;
+    private final double[][] rows;
+    private final int[] rowSizes;
+    private final Func batched;
+
+    FuncFiniteSum(Func term, int dimension, Tensor[] data) {
+        if (term == null || data == null || data.length == 0) {
+            throw new IllegalArgumentException("FiniteSum.of: a term and at least one data tensor are required");
+        }
+        if (term.flatArity() != 1 + data.length) {
+            throw new IllegalArgumentException("FiniteSum.of: the term takes " + term.flatArity() + " flat arguments, but x and "
+                    + data.length + " data tensor(s) make " + (1 + data.length));
+        }
+        if (dimension < 1) {
+            throw new IllegalArgumentException("FiniteSum.of: dimension must be >= 1, got " + dimension);
+        }
+        this.dimension = dimension;
+        this.terms = data[0].shape().rank() == 0 ? 0 : data[0].shape().dims()[0];
+        this.data = data.clone();
+        this.rows = new double[data.length][];
+        this.rowSizes = new int[data.length];
+        for (int i = 0; i < data.length; i++) {
+            int[] dims = data[i].shape().dims();
+            if (dims.length == 0 || dims[0] != terms) {
+                throw new IllegalArgumentException("FiniteSum.of: data tensor " + i + " has shape " + data[i].shape() + ", but data tensor 0 has "
+                        + terms + " rows (one per term along the first axis)");
+            }
+            rows[i] = data[i].toArray();
+            rowSizes[i] = data[i].size() / terms;
+        }
+        int[] axes = new int[1 + data.length];
+        axes[0] = AD.NOT_BATCHED;
+        this.batched = AD.vmap(AD.valueAndGrad(term, 0), axes, null);
+        int[] one = {0};
+        Tensor[] probe = batch(one, 1, new double[dimension]);
+        Tensor[] r = batched.callAll(probe);
+        if (r[0].size() != 1 || r[1].size() != dimension) {
+            throw new IllegalArgumentException("FiniteSum.of: a term must return a scalar with a gradient of " + dimension
+                    + " elements, got value shape " + r[0].shape().toString() + " and gradient shape " + r[1].shape());
+        }
+    }
+
+    @Override
+    public int terms() {
+        return terms;
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    private Tensor[] batch(int[] indices, int count, double[] x) {
+        Tensor[] args = new Tensor[1 + data.length];
+        args[0] = Tensor.copyOf(x, dimension);
+        for (int i = 0; i < data.length; i++) {
+            int s = rowSizes[i];
+            double[] b = new double[count * s];
+            for (int k = 0; k < count; k++) {
+                System.arraycopy(rows[i], indices[k] * s, b, k * s, s);
+            }
+            int[] dims = data[i].shape().dims().clone();
+            dims[0] = count;
+            args[1 + i] = Tensor.wrap(b, dims);
+        }
+        return args;
+    }
+
+    @Override
+    public double termGradients(double[] x, int[] indices, int count, double[] grads) {
+        if (x.length != dimension) {
+            throw new IllegalArgumentException("FiniteSum: x has " + x.length + " elements, the parameters " + dimension);
+        }
+        Tensor[] r = batched.callAll(batch(indices, count, x));
+        r[1].copyTo(grads);
+        double s = 0;
+        for (double v : r[0].toArray()) {
+            s += v;
+        }
+        return s;
+    }
+}
