@@ -1,5 +1,6 @@
 package descent.constrained;
 
+import descent.optim.HessianObjective;
 import descent.optim.LineSearch;
 import descent.optim.Method;
 import descent.optim.Methods;
@@ -18,7 +19,8 @@ import descent.optim.Objective;
  * <li>{@link #exponentiatedGradient}: mirror descent with the entropy on the simplex;</li>
  * <li>{@link #proximalGradient}, {@link #fista}, {@link #admm}: {@code min f(x) + h(x)} for a {@link Penalty} {@code h};</li>
  * <li>{@link #augmentedLagrangian}: {@code min f(x)} subject to equality and inequality constraints
- * given as differentiable functions, with any unconstrained method inside.</li>
+ * given as differentiable functions, with any unconstrained method inside; {@link #sqp} for
+ * equality constraints with Hessian-vector products.</li>
  * </ul>
  *
  * <pre>{@code
@@ -149,5 +151,27 @@ public final class ConstrainedMethods {
     public static Method augmentedLagrangian(Objective[] equalities, Objective[] inequalities, Method inner, double rho,
                                              double violationTolerance, double gradientTolerance, int innerSteps) {
         return new AugmentedLagrangian(equalities, inequalities, inner, rho, violationTolerance, gradientTolerance, innerSteps);
+    }
+
+    /**
+     * An inexact Newton–KKT (SQP) method for {@code min f(x)} subject to {@code c_i(x) = 0} for each
+     * of {@code equalities}, on Hessian-vector products of the objective (the run's objective must
+     * be a {@link HessianObjective}) and of the constraints: projected conjugate
+     * gradients on the KKT system, an augmented-Lagrangian merit function in {@code (x, lambda)},
+     * stopping when the violation is at most 1e-10 and the Lagrangian's gradient at most 1e-10
+     * (infinity norms), with at most 200 CG iterations per step. The multipliers are in the
+     * result's state ({@link Multipliers}).
+     *
+     * <pre>{@code
+     * Result r = Minimize.with(ConstrainedMethods.sqp(c)).steps(100).run(HessianObjective.of(f, params), x0);
+     * }</pre>
+     */
+    public static Method sqp(HessianObjective... equalities) {
+        return new Sqp(equalities, 1e-10, 1e-10, 200);
+    }
+
+    /** The SQP method with its tolerances on the violation and the Lagrangian's gradient, and the CG iterations per step. */
+    public static Method sqp(HessianObjective[] equalities, double violationTolerance, double gradientTolerance, int maxCg) {
+        return new Sqp(equalities, violationTolerance, gradientTolerance, maxCg);
     }
 }
