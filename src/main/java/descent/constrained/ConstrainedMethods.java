@@ -5,6 +5,7 @@ import descent.optim.LineSearch;
 import descent.optim.Method;
 import descent.optim.Methods;
 import descent.optim.Objective;
+import descent.optim.Transform;
 
 /**
  * The catalogue of {@link Method}s for constrained and composite problems, run by
@@ -91,6 +92,39 @@ public final class ConstrainedMethods {
      */
     public static Method pairwiseFrankWolfe(double radius, double tolerance) {
         return new AwayStepFrankWolfe(radius, tolerance, true);
+    }
+
+    /**
+     * Stochastic Frank–Wolfe over {@code set} as a {@link Transform} for mini-batch gradients:
+     * gradients averaged with weight {@code rho_t = min(1, 4 / (t + 8)^(2/3))}, steps
+     * {@code gamma_t = 2 / (t + 8)} toward the LMO of the average; the start must lie in the set.
+     *
+     * <pre>{@code
+     * Result r = Minimize.with(ConstrainedMethods.stochasticFrankWolfe(Sets.l1Ball(1))).batches(10, Sampling.WITH_REPLACEMENT, 1)
+     *         .steps(20000).run(batchObjective, new double[n]);
+     * }</pre>
+     */
+    public static Transform stochasticFrankWolfe(ConvexSet set) {
+        return new StochasticFrankWolfe(set, 4, false);
+    }
+
+    /** Stochastic Frank–Wolfe with averaging weights {@code rho_t = min(1, averaging / (t + 8)^(2/3))}. */
+    public static Transform stochasticFrankWolfe(ConvexSet set, double averaging) {
+        return new StochasticFrankWolfe(set, averaging, false);
+    }
+
+    /**
+     * Zeroth-order Frank–Wolfe over {@code set}: stochastic Frank–Wolfe with averaging weights
+     * {@code rho_t = min(1, 4 / (n^(1/3) (t + 8)^(2/3)))} for {@code n} parameters, run on a
+     * gradient estimator of {@link ZerothOrder}.
+     *
+     * <pre>{@code
+     * ZerothOrder.Estimator g = ZerothOrder.gaussian(f, 1e-4, 1, 7);
+     * Result r = Minimize.with(ConstrainedMethods.zerothOrderFrankWolfe(Sets.simplex())).steps(20000).run(g, x0);
+     * }</pre>
+     */
+    public static Transform zerothOrderFrankWolfe(ConvexSet set) {
+        return new StochasticFrankWolfe(set, 4, true);
     }
 
     /**
