@@ -18,7 +18,7 @@ import descent.optim.Transform;
  * <li>{@link #frankWolfe}: {@code min f(x)} over a bounded set with a linear minimization oracle;
  * {@link #awayStepFrankWolfe} and {@link #pairwiseFrankWolfe} on the simplex; {@link #stochasticFrankWolfe}
  * on stochastic or zeroth-order gradients;</li>
- * <li>{@link #exponentiatedGradient}: mirror descent with the entropy on the simplex;</li>
+ * <li>{@link #mirrorDescent} with any {@link MirrorMap}; {@link #exponentiatedGradient}: with the entropy on the simplex;</li>
  * <li>{@link #proximalGradient}, {@link #fista}, {@link #admm}: {@code min f(x) + h(x)} for a {@link Penalty} {@code h};</li>
  * <li>{@link #augmentedLagrangian}: {@code min f(x)} subject to equality and inequality constraints
  * given as differentiable functions, with any unconstrained method inside; {@link #sqp} for
@@ -129,10 +129,25 @@ public final class ConstrainedMethods {
 
     /**
      * Exponentiated gradient (entropic mirror descent) on the simplex {@code {x >= 0, sum x = radius}}
-     * with the fixed step {@code eta}, stopping when the Frank–Wolfe gap is at most {@code tolerance}.
+     * with the fixed step {@code eta}, stopping when the Frank–Wolfe gap is at most {@code tolerance}:
+     * {@link #mirrorDescent} with {@link MirrorMaps#entropy}.
      */
     public static Method exponentiatedGradient(double radius, double eta, double tolerance) {
-        return new ExponentiatedGradient(radius, eta, tolerance);
+        return new MirrorDescent("exponentiatedGradient", MirrorMaps.entropy(radius), true, eta, tolerance);
+    }
+
+    /**
+     * Mirror descent with the Bregman divergence of {@code map} and the fixed step {@code eta}:
+     * {@code x+ = argmin_{y in domain} <grad f(x), y> + D(y, x) / eta}, stopping when the map's
+     * measure (the Frank–Wolfe gap for the entropy, the gradient-mapping norm otherwise) is at most
+     * {@code tolerance}.
+     *
+     * <pre>{@code
+     * Result r = Minimize.with(ConstrainedMethods.mirrorDescent(MirrorMaps.pNorm(1.5), 0.1, 1e-8)).steps(10000).run(f, x0);
+     * }</pre>
+     */
+    public static Method mirrorDescent(MirrorMap map, double eta, double tolerance) {
+        return new MirrorDescent("mirrorDescent", map, false, eta, tolerance);
     }
 
     /**
