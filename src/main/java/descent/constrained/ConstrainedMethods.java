@@ -14,7 +14,8 @@ import descent.optim.Transform;
  * ({@code History.measure}) and stops with {@code Stop.Reason.STATIONARY} when it reaches the
  * method's tolerance.
  * <ul>
- * <li>{@link #projectedGradient}: {@code min f(x)} over a {@link ConvexSet};</li>
+ * <li>{@link #projectedGradient}: {@code min f(x)} over a {@link ConvexSet}; {@link #stiefelGradient}
+ * over matrices with orthonormal columns;</li>
  * <li>{@link #frankWolfe}: {@code min f(x)} over a bounded set with a linear minimization oracle;
  * {@link #awayStepFrankWolfe} and {@link #pairwiseFrankWolfe} on the simplex; {@link #stochasticFrankWolfe}
  * on stochastic or zeroth-order gradients;</li>
@@ -148,6 +149,20 @@ public final class ConstrainedMethods {
      */
     public static Method mirrorDescent(MirrorMap map, double eta, double tolerance) {
         return new MirrorDescent("mirrorDescent", map, false, eta, tolerance);
+    }
+
+    /**
+     * Riemannian gradient descent on the {@link Stiefel} manifold (parameters: one row-major
+     * {@code n x k} matrix with orthonormal columns): tangent-space gradient, QR retraction,
+     * Armijo backtracking from Barzilai–Borwein steps, stopping when the Riemannian gradient's
+     * norm is at most {@code tolerance}.
+     *
+     * <pre>{@code
+     * Result r = Minimize.with(ConstrainedMethods.stiefelGradient(Stiefel.of(20, 4), 1e-10)).steps(5000).run(f, x0);
+     * }</pre>
+     */
+    public static Method stiefelGradient(Stiefel manifold, double tolerance) {
+        return new StiefelGradient(manifold, tolerance);
     }
 
     /**
