@@ -61,7 +61,9 @@ class AwayStepTest {
      * Pairwise steps on a well-conditioned least squares whose optimum lies inside the simplex: a
      * least-squares line through log10(f - f*) over the iterations where the error is above 1e-12
      * has a slope of at most -0.1 per iteration (measured: -0.14) and every point lies within one
-     * decade of it, as linear convergence means; the optimum is the projected-gradient one.
+     * decade of it, as linear convergence means; the optimum is the projected-gradient one. The
+     * gap is linear in the distance to an interior optimum while f - f* is quadratic, so once
+     * f - f* is at rounding (1e-18 here) the gap stays near 1e-9: the run stops at a gap of 1e-8.
      */
     @Test
     void pairwiseStepsConvergeLinearlyOnTheSimplex() {
@@ -72,9 +74,9 @@ class AwayStepTest {
         Quadratics q = Quadratics.random(50, 10, truth, 0.05, 9);
         Result ref = Minimize.with(ConstrainedMethods.projectedGradient(Sets.simplex(), 1, 1e-13)).steps(100000).run(q.objective(),
                 new double[10]);
-        Result r = Minimize.with(ConstrainedMethods.pairwiseFrankWolfe(1, 1e-12)).steps(5000).run(q.objective(), new double[10]);
+        Result r = Minimize.with(ConstrainedMethods.pairwiseFrankWolfe(1, 1e-8)).steps(5000).run(q.objective(), new double[10]);
         assertEquals(Stop.Reason.STATIONARY, r.reason());
-        assertArrayEquals(ref.x(), r.x(), 1e-8);
+        assertArrayEquals(ref.x(), r.x(), 1e-7);
         assertTrue(Sets.simplex().contains(r.x(), 1e-12));
         History h = r.history();
         int k = 0;
