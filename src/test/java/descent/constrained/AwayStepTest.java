@@ -104,6 +104,22 @@ class AwayStepTest {
     }
 
     @Test
+    void aResumedPairwiseRunContinuesBitForBit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        double[] truth = new double[10];
+        truth[1] = 0.7;
+        truth[4] = 0.4;
+        Quadratics q = Quadratics.random(30, 10, truth, 0.05, 4);
+        java.nio.file.Path file = dir.resolve("pfw.ckpt");
+        Result whole = Minimize.with(ConstrainedMethods.pairwiseFrankWolfe(1, 0)).steps(30).run(q.objective(), new double[10]);
+        Minimize.with(ConstrainedMethods.pairwiseFrankWolfe(1, 0)).steps(12).checkpoint(file, 12).run(q.objective(), new double[10]);
+        Result resumed = Minimize.with(ConstrainedMethods.pairwiseFrankWolfe(1, 0)).steps(30).resume(file).run(q.objective(),
+                new double[10]);
+        assertArrayEquals(whole.x(), resumed.x(), 0);
+        assertArrayEquals(whole.history().measures(), resumed.history().measures(), 0);
+        assertArrayEquals(whole.history().learningRates(), resumed.history().learningRates(), 0);
+    }
+
+    @Test
     void badInputIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> ConstrainedMethods.pairwiseFrankWolfe(-1, 1e-8));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConstrainedMethods.pairwiseFrankWolfe(1, Double.NaN));

@@ -205,6 +205,20 @@ class MirrorDescentTest {
     }
 
     @Test
+    void aResumedRunContinuesBitForBit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Quadratics q = Quadratics.random(40, 8, new double[] {0.3, 0.1, 0, 0.2, 0, 0.4, 0, 0}, 0.05, 2);
+        java.nio.file.Path file = dir.resolve("md.ckpt");
+        Result whole = Minimize.with(ConstrainedMethods.mirrorDescent(MirrorMaps.pNorm(1.5), 0.05, 0)).steps(40).run(q.objective(),
+                new double[8]);
+        Minimize.with(ConstrainedMethods.mirrorDescent(MirrorMaps.pNorm(1.5), 0.05, 0)).steps(15).checkpoint(file, 15).run(q.objective(),
+                new double[8]);
+        Result resumed = Minimize.with(ConstrainedMethods.mirrorDescent(MirrorMaps.pNorm(1.5), 0.05, 0)).steps(40).resume(file)
+                .run(q.objective(), new double[8]);
+        assertArrayEquals(whole.x(), resumed.x(), 0);
+        assertArrayEquals(whole.history().measures(), resumed.history().measures(), 0);
+    }
+
+    @Test
     void badInputGetsClearErrors() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MirrorMaps.pNorm(1));
         assertTrue(e.getMessage().contains("p must be in (1, 2]"), e.getMessage());
