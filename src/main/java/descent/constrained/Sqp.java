@@ -30,7 +30,8 @@ import java.util.Arrays;
  * <p>Steps in {@code (x, lambda)} are globalized by backtracking (Armijo, factor 1/2) on the
  * augmented Lagrangian merit function {@code phi(x, lambda) = f + lambda'c + rho |c|^2 / 2} of
  * Gill, Murray, Saunders and Wright (1986), with {@code rho} raised until the step is a descent
- * direction with slope at most {@code -max(p'Hp, 0) / 2}. The first multipliers are the
+ * direction with slope at most {@code -max(p'Hp, 0) / 2}; where merit values agree to rounding, a
+ * trial point is accepted if it lowers the KKT residual instead. The first multipliers are the
  * least-squares ones at the start. The measure is the KKT residual
  * {@code max(|grad f + A' lambda|_inf, |c|_inf)}; the run stops with {@code STATIONARY} when the
  * violation and the Lagrangian's gradient are within their tolerances, with {@code NO_PROGRESS}
@@ -278,7 +279,7 @@ final class Sqp implements Method {
             double ft = it.valueAndGrad(xt, gt);
             if (Double.isFinite(ft) && evaluate(st, xt, ct, trialJacobian)) {
                 double phit = ft + dot(lt, ct) + 0.5 * rho * dot(ct, ct);
-                if (phit <= phi + 1e-4 * t * slope) {
+                if (phit <= phi + 1e-4 * t * slope || roundingLevel(phi, phit, gt, trialJacobian, lt, ct, kkt)) {
                     System.arraycopy(lt, 0, st.lambda, 0, m);
                     boolean stalled = Arrays.equals(xt, x);
                     it.stepLength(t);
@@ -288,5 +289,20 @@ final class Sqp implements Method {
             }
             t *= 0.5;
         }
+    }
+
+    /**
+     * Where the merit values agree to 1e-12 relative, their difference is rounding and cannot
+     * confirm a decrease; the trial point is then accepted if its KKT residual is smaller than
+     * {@code kkt}, the current one.
+     */
+    private static boolean roundingLevel(double phi, double phit, double[] g, ConstraintJacobian a, double[] lambda, double[] c,
+                                         double kkt) {
+        if (Math.abs(phit - phi) > 1e-12 * (1 + Math.abs(phi))) {
+            return false;
+        }
+        double[] gl = g.clone();
+        a.addTransposeTimes(lambda, gl);
+        return Math.max(normInf(gl), normInf(c)) < kkt;
     }
 }
