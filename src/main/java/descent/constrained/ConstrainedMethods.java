@@ -1,9 +1,11 @@
 package descent.constrained;
 
+import descent.optim.HessianObjective;
 import descent.optim.LineSearch;
 import descent.optim.Method;
 import descent.optim.Methods;
 import descent.optim.Objective;
+import descent.optim.Transform;
 
 /**
  * The catalogue of {@link Method}s for constrained and composite problems, run by
@@ -12,13 +14,16 @@ import descent.optim.Objective;
  * ({@code History.measure}) and stops with {@code Stop.Reason.STATIONARY} when it reaches the
  * method's tolerance.
  * <ul>
- * <li>{@link #projectedGradient}: {@code min f(x)} over a {@link ConvexSet};</li>
+ * <li>{@link #projectedGradient}: {@code min f(x)} over a {@link ConvexSet}; {@link #stiefelGradient}
+ * over matrices with orthonormal columns;</li>
  * <li>{@link #frankWolfe}: {@code min f(x)} over a bounded set with a linear minimization oracle;
- * {@link #awayStepFrankWolfe} on the simplex;</li>
- * <li>{@link #exponentiatedGradient}: mirror descent with the entropy on the simplex;</li>
+ * {@link #awayStepFrankWolfe} and {@link #pairwiseFrankWolfe} on the simplex; {@link #stochasticFrankWolfe}
+ * on stochastic or zeroth-order gradients;</li>
+ * <li>{@link #mirrorDescent} with any {@link MirrorMap}; {@link #exponentiatedGradient}: with the entropy on the simplex;</li>
  * <li>{@link #proximalGradient}, {@link #fista}, {@link #admm}: {@code min f(x) + h(x)} for a {@link Penalty} {@code h};</li>
  * <li>{@link #augmentedLagrangian}: {@code min f(x)} subject to equality and inequality constraints
- * given as differentiable functions, with any unconstrained method inside.</li>
+ * given as differentiable functions, with any unconstrained method inside; {@link #sqp} for
+ * equality constraints with Hessian-vector products.</li>
  * </ul>
  *
  * <pre>{@code
@@ -73,15 +78,91 @@ public final class ConstrainedMethods {
      * at most {@code tolerance}.
      */
     public static Method awayStepFrankWolfe(double radius, double tolerance) {
-        return new AwayStepFrankWolfe(radius, tolerance);
+        return new AwayStepFrankWolfe(radius, tolerance, false);
+    }
+
+    /**
+     * Pairwise Frank–Wolfe on the simplex {@code {x >= 0, sum x = radius}}: each step moves weight
+     * from the vertex of largest gradient in the support to the vertex of smallest gradient, with
+     * the adaptive short step; converges linearly on strongly convex objectives. Stops when the gap
+     * is at most {@code tolerance}.
+     *
+     * <pre>{@code
+     * Result r = Minimize.with(ConstrainedMethods.pairwiseFrankWolfe(1, 1e-12)).steps(5000).run(f, new double[n]);
+     * }</pre>
+     */
+    public static Method pairwiseFrankWolfe(double radius, double tolerance) {
+        return new AwayStepFrankWolfe(radius, tolerance, true);
+    }
+
+    /**
+     * Stochastic Frank–Wolfe over {@code set} as a {@link Transform} for mini-batch gradients:
+     * gradients averaged with weight {@code rho_t = min(1, 4 / (t + 8)^(2/3))}, steps
+     * {@code gamma_t = 2 / (t + 8)} toward the LMO of the average; the start must lie in the set.
+     *
+     * <pre>{@code
+     * Result r = Minimize.with(ConstrainedMethods.stochasticFrankWolfe(Sets.l1Ball(1))).batches(10, Sampling.WITH_REPLACEMENT, 1)
+     *         .steps(20000).run(batchObjective, new double[n]);
+     * }</pre>
+     */
+    public static Transform stochasticFrankWolfe(ConvexSet set) {
+        return new StochasticFrankWolfe(set, 4, false);
+    }
+
+    /** Stochastic Frank–Wolfe with averaging weights {@code rho_t = min(1, averaging / (t + 8)^(2/3))}. */
+    public static Transform stochasticFrankWolfe(ConvexSet set, double averaging) {
+        return new StochasticFrankWolfe(set, averaging, false);
+    }
+
+    /**
+     * Zeroth-order Frank–Wolfe over {@code set}: stochastic Frank–Wolfe with averaging weights
+     * {@code rho_t = min(1, 4 / (n^(1/3) (t + 8)^(2/3)))} for {@code n} parameters, run on a
+     * gradient estimator of {@link ZerothOrder}.
+     *
+     * <pre>{@code
+     * ZerothOrder.Estimator g = ZerothOrder.gaussian(f, 1e-4, 1, 7);
+     * Result r = Minimize.with(ConstrainedMethods.zerothOrderFrankWolfe(Sets.simplex())).steps(20000).run(g, x0);
+     * }</pre>
+     */
+    public static Transform zerothOrderFrankWolfe(ConvexSet set) {
+        return new StochasticFrankWolfe(set, 4, true);
     }
 
     /**
      * Exponentiated gradient (entropic mirror descent) on the simplex {@code {x >= 0, sum x = radius}}
-     * with the fixed step {@code eta}, stopping when the Frank–Wolfe gap is at most {@code tolerance}.
+     * with the fixed step {@code eta}, stopping when the Frank–Wolfe gap is at most {@code tolerance}:
+     * {@link #mirrorDescent} with {@link MirrorMaps#entropy}.
      */
     public static Method exponentiatedGradient(double radius, double eta, double tolerance) {
-        return new ExponentiatedGradient(radius, eta, tolerance);
+        return new MirrorDescent("exponentiatedGradient", MirrorMaps.entropy(radius), true, eta, tolerance);
+    }
+
+    /**
+     * Mirror descent with the Bregman divergence of {@code map} and the fixed step {@code eta}:
+     * {@code x+ = argmin_{y in domain} <grad f(x), y> + D(y, x) / eta}, stopping when the map's
+     * measure (the Frank–Wolfe gap for the entropy, the gradient-mapping norm otherwise) is at most
+     * {@code tolerance}.
+     *
+     * <pre>{@code
+     * Result r = Minimize.with(ConstrainedMethods.mirrorDescent(MirrorMaps.pNorm(1.5), 0.1, 1e-8)).steps(10000).run(f, x0);
+     * }</pre>
+     */
+    public static Method mirrorDescent(MirrorMap map, double eta, double tolerance) {
+        return new MirrorDescent("mirrorDescent", map, false, eta, tolerance);
+    }
+
+    /**
+     * Riemannian gradient descent on the {@link Stiefel} manifold (parameters: one row-major
+     * {@code n x k} matrix with orthonormal columns): tangent-space gradient, QR retraction,
+     * Armijo backtracking from Barzilai–Borwein steps, stopping when the Riemannian gradient's
+     * norm is at most {@code tolerance}.
+     *
+     * <pre>{@code
+     * Result r = Minimize.with(ConstrainedMethods.stiefelGradient(Stiefel.of(20, 4), 1e-10)).steps(5000).run(f, x0);
+     * }</pre>
+     */
+    public static Method stiefelGradient(Stiefel manifold, double tolerance) {
+        return new StiefelGradient(manifold, tolerance);
     }
 
     /**
@@ -149,5 +230,27 @@ public final class ConstrainedMethods {
     public static Method augmentedLagrangian(Objective[] equalities, Objective[] inequalities, Method inner, double rho,
                                              double violationTolerance, double gradientTolerance, int innerSteps) {
         return new AugmentedLagrangian(equalities, inequalities, inner, rho, violationTolerance, gradientTolerance, innerSteps);
+    }
+
+    /**
+     * An inexact Newton–KKT (SQP) method for {@code min f(x)} subject to {@code c_i(x) = 0} for each
+     * of {@code equalities}, on Hessian-vector products of the objective (the run's objective must
+     * be a {@link HessianObjective}) and of the constraints: projected conjugate
+     * gradients on the KKT system, an augmented-Lagrangian merit function in {@code (x, lambda)},
+     * stopping when the violation is at most 1e-10 and the Lagrangian's gradient at most 1e-10
+     * (infinity norms), with at most 200 CG iterations per step. The multipliers are in the
+     * result's state ({@link Multipliers}).
+     *
+     * <pre>{@code
+     * Result r = Minimize.with(ConstrainedMethods.sqp(c)).steps(100).run(HessianObjective.of(f, params), x0);
+     * }</pre>
+     */
+    public static Method sqp(HessianObjective... equalities) {
+        return new Sqp(equalities, 1e-10, 1e-10, 200);
+    }
+
+    /** The SQP method with its tolerances on the violation and the Lagrangian's gradient, and the CG iterations per step. */
+    public static Method sqp(HessianObjective[] equalities, double violationTolerance, double gradientTolerance, int maxCg) {
+        return new Sqp(equalities, violationTolerance, gradientTolerance, maxCg);
     }
 }

@@ -23,12 +23,23 @@ final class L1Ball implements ConvexSet {
         return -1;
     }
 
+    /** {@code |x|_1}, in four independent partial sums so the additions overlap instead of waiting on one another. */
     private static double norm1(double[] x, int offset, int length) {
-        double s = 0;
-        for (int i = 0; i < length; i++) {
-            s += Math.abs(x[offset + i]);
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < length; i += 4) {
+            s0 += Math.abs(x[offset + i]);
+            s1 += Math.abs(x[offset + i + 1]);
+            s2 += Math.abs(x[offset + i + 2]);
+            s3 += Math.abs(x[offset + i + 3]);
         }
-        return s;
+        for (; i < length; i++) {
+            s0 += Math.abs(x[offset + i]);
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     @Override
@@ -39,7 +50,7 @@ final class L1Ball implements ConvexSet {
         double theta = radius == 0 ? Double.POSITIVE_INFINITY : Simplex.threshold(x, offset, length, radius, true);
         for (int i = 0; i < length; i++) {
             double v = x[offset + i];
-            x[offset + i] = Math.copySign(Math.max(Math.abs(v) - theta, 0), v);
+            x[offset + i] = Math.max(v - theta, 0) + Math.min(v + theta, 0);
         }
     }
 

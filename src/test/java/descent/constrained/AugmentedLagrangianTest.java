@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Hock–Schittkowski problems (Hock and Schittkowski, 1981) with their published starts and solutions. */
+/** Hock–Schittkowski problems ({@link HockSchittkowski}) and an inequality-constrained problem with known multipliers. */
 class AugmentedLagrangianTest {
     private static Result solve(Objective f, Objective[] eq, Objective[] ineq, double[] x0) {
         Result r = Minimize.with(ConstrainedMethods.augmentedLagrangian(eq, ineq)).steps(100).run(f, x0);
@@ -19,49 +19,22 @@ class AugmentedLagrangianTest {
         return r;
     }
 
-    private static double violation(Result r, Objective... cs) {
-        double v = 0;
-        for (Objective c : cs) {
-            v = Math.max(v, Math.abs(c.valueAndGrad(r.x(), new double[r.x().length])));
-        }
-        return v;
-    }
-
     @Test
     void hs6() {
-        Objective f = (x, g) -> {
-            g[0] = -2 * (1 - x[0]);
-            g[1] = 0;
-            return (1 - x[0]) * (1 - x[0]);
-        };
-        Objective c = (x, g) -> {
-            g[0] = -20 * x[0];
-            g[1] = 10;
-            return 10 * (x[1] - x[0] * x[0]);
-        };
-        Result r = solve(f, new Objective[] {c}, new Objective[0], new double[] {-1.2, 1});
-        assertArrayEquals(new double[] {1, 1}, r.x(), 1e-6);
+        HockSchittkowski p = HockSchittkowski.hs6();
+        Result r = solve(p.objective, p.equalities, new Objective[0], p.start);
+        assertArrayEquals(p.solution, r.x(), 1e-6);
         assertEquals(0, r.value(), 1e-12);
-        assertTrue(violation(r, c) <= 1e-8);
+        assertTrue(p.violation(r.x()) <= 1e-8);
     }
 
     @Test
     void hs7() {
-        Objective f = (x, g) -> {
-            g[0] = 2 * x[0] / (1 + x[0] * x[0]);
-            g[1] = -1;
-            return Math.log(1 + x[0] * x[0]) - x[1];
-        };
-        Objective c = (x, g) -> {
-            double a = 1 + x[0] * x[0];
-            g[0] = 4 * a * x[0];
-            g[1] = 2 * x[1];
-            return a * a + x[1] * x[1] - 4;
-        };
-        Result r = solve(f, new Objective[] {c}, new Objective[0], new double[] {2, 2});
-        assertArrayEquals(new double[] {0, Math.sqrt(3)}, r.x(), 1e-6);
-        assertEquals(-Math.sqrt(3), r.value(), 1e-8);
-        assertTrue(violation(r, c) <= 1e-8);
+        HockSchittkowski p = HockSchittkowski.hs7();
+        Result r = solve(p.objective, p.equalities, new Objective[0], p.start);
+        assertArrayEquals(p.solution, r.x(), 1e-6);
+        assertEquals(p.optimum, r.value(), 1e-8);
+        assertTrue(p.violation(r.x()) <= 1e-8);
         // grad f + lambda grad c = 0 at (0, sqrt 3): -1 + lambda 2 sqrt 3 = 0.
         Multipliers m = r.state().find(Multipliers.class);
         assertEquals(1 / (2 * Math.sqrt(3)), m.equality()[0], 1e-7);
@@ -69,54 +42,23 @@ class AugmentedLagrangianTest {
 
     @Test
     void hs26() {
-        Objective f = (x, g) -> {
-            double a = x[0] - x[1];
-            double b = x[1] - x[2];
-            g[0] = 2 * a;
-            g[1] = -2 * a + 4 * b * b * b;
-            g[2] = -4 * b * b * b;
-            return a * a + b * b * b * b;
-        };
-        Objective c = (x, g) -> {
-            g[0] = 1 + x[1] * x[1];
-            g[1] = 2 * x[1] * x[0];
-            g[2] = 4 * x[2] * x[2] * x[2];
-            return (1 + x[1] * x[1]) * x[0] + x[2] * x[2] * x[2] * x[2] - 3;
-        };
-        Result r = solve(f, new Objective[] {c}, new Objective[0], new double[] {-2.6, 2, 2});
+        HockSchittkowski p = HockSchittkowski.hs26();
+        Result r = solve(p.objective, p.equalities, new Objective[0], p.start);
         // f* = 0 is degenerate (f is quartic in x2 - x3), so the solution is determined only to the fourth root of f.
         assertEquals(0, r.value(), 1e-10);
         double spread = Math.max(Math.abs(r.x()[0] - 1), Math.max(Math.abs(r.x()[1] - 1), Math.abs(r.x()[2] - 1)));
         assertTrue(spread <= 4 * Math.pow(r.value(), 0.25) + 1e-6, "|x - x*| = " + spread + " for f = " + r.value());
         assertTrue(spread <= 5e-3);
-        assertTrue(violation(r, c) <= 1e-8);
+        assertTrue(p.violation(r.x()) <= 1e-8);
     }
 
     @Test
     void hs39() {
-        Objective f = (x, g) -> {
-            java.util.Arrays.fill(g, 0);
-            g[0] = -1;
-            return -x[0];
-        };
-        Objective c1 = (x, g) -> {
-            g[0] = -3 * x[0] * x[0];
-            g[1] = 1;
-            g[2] = -2 * x[2];
-            g[3] = 0;
-            return x[1] - x[0] * x[0] * x[0] - x[2] * x[2];
-        };
-        Objective c2 = (x, g) -> {
-            g[0] = 2 * x[0];
-            g[1] = -1;
-            g[2] = 0;
-            g[3] = -2 * x[3];
-            return x[0] * x[0] - x[1] - x[3] * x[3];
-        };
-        Result r = solve(f, new Objective[] {c1, c2}, new Objective[0], new double[] {2, 2, 2, 2});
-        assertArrayEquals(new double[] {1, 1, 0, 0}, r.x(), 1e-6);
-        assertEquals(-1, r.value(), 1e-8);
-        assertTrue(violation(r, c1, c2) <= 1e-8);
+        HockSchittkowski p = HockSchittkowski.hs39();
+        Result r = solve(p.objective, p.equalities, new Objective[0], p.start);
+        assertArrayEquals(p.solution, r.x(), 1e-6);
+        assertEquals(p.optimum, r.value(), 1e-8);
+        assertTrue(p.violation(r.x()) <= 1e-8);
     }
 
     /** {@code min (x1 - 2)^2 + (x2 - 1)^2} s.t. {@code x1^2 - x2 <= 0}, {@code x1 + x2 <= 2}: both active at (1, 1), mu = (2/3, 2/3). */

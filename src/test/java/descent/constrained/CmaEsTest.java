@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from (15, ..., 15) with a population of 50 in 20000.
  */
 class CmaEsTest {
-    private static double rastrigin(double[] x) {
+    static double rastrigin(double[] x) {
         double s = 10 * x.length;
         for (double v : x) {
             s += v * v - 10 * Math.cos(2 * Math.PI * v);
@@ -20,7 +20,7 @@ class CmaEsTest {
         return s;
     }
 
-    private static double ackley(double[] x) {
+    static double ackley(double[] x) {
         double a = 0;
         double b = 0;
         for (double v : x) {
@@ -31,7 +31,7 @@ class CmaEsTest {
         return -20 * Math.exp(-0.2 * Math.sqrt(a / n)) - Math.exp(b / n) + 20 + Math.E;
     }
 
-    private static double[] start(int n, double v) {
+    static double[] start(int n, double v) {
         double[] x = new double[n];
         java.util.Arrays.fill(x, v);
         return x;

@@ -166,6 +166,51 @@ class SetsTest {
         }
     }
 
+    /**
+     * The projection's threshold against the sorting algorithm (Duchi et al., 2008) on long
+     * vectors, sorted and reversed inputs (the worst orders for a one-pass candidate set), and
+     * inputs with many ties.
+     */
+    @Test
+    void simplexMatchesTheSortingThresholdOnLongAndTiedInputs() {
+        Random r = new Random(8);
+        for (int trial = 0; trial < 12; trial++) {
+            int n = 1000 * (1 + trial);
+            double[] x = gaussian(r, n, 1);
+            if (trial % 4 == 1) {
+                java.util.Arrays.sort(x);
+            } else if (trial % 4 == 2) {
+                java.util.Arrays.sort(x);
+                for (int i = 0; i < n / 2; i++) {
+                    double t = x[i];
+                    x[i] = x[n - 1 - i];
+                    x[n - 1 - i] = t;
+                }
+            } else if (trial % 4 == 3) {
+                for (int i = 0; i < n; i++) {
+                    x[i] = Math.floor(3 * x[i]);
+                }
+            }
+            double radius = 0.5 + trial;
+            double[] u = x.clone();
+            java.util.Arrays.sort(u);
+            double sum = 0;
+            double theta = 0;
+            for (int j = 1; j <= n; j++) {
+                sum += u[n - j];
+                double t = (sum - radius) / j;
+                if (u[n - j] > t) {
+                    theta = t;
+                }
+            }
+            double[] p = x.clone();
+            Sets.simplex(radius).project(p);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Math.max(x[i] - theta, 0), p[i], 1e-12 * (1 + Math.abs(x[i])), "trial " + trial + ", element " + i);
+            }
+        }
+    }
+
     @Test
     void closedFormProjections() {
         double[] p = {0.5, 0.5, 0.5};

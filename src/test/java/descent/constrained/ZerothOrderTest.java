@@ -125,11 +125,134 @@ class ZerothOrderTest {
         assertEquals(3000 * 11 + 11, e.evaluations());
     }
 
+    /** {@code f(x) = x'Hx / 2 + b'x} with a fixed symmetric H (eigenvalues 1 .. 10), and its gradient. */
+    private static final int N = 8;
+
+    private static double quadratic(double[] x) {
+        double s = 0;
+        for (int i = 0; i < N; i++) {
+            s += (0.5 * (1 + 9.0 * i / (N - 1)) * x[i] + 0.3 * (i % 2 == 0 ? 1 : -1)) * x[i];
+            if (i + 1 < N) {
+                s += 0.2 * x[i] * x[i + 1];
+            }
+        }
+        return s;
+    }
+
+    private static double[] quadraticGradient(double[] x) {
+        double[] g = new double[N];
+        for (int i = 0; i < N; i++) {
+            g[i] = (1 + 9.0 * i / (N - 1)) * x[i] + 0.3 * (i % 2 == 0 ? 1 : -1);
+            if (i + 1 < N) {
+                g[i] += 0.2 * x[i + 1];
+            }
+            if (i > 0) {
+                g[i] += 0.2 * x[i - 1];
+            }
+        }
+        return g;
+    }
+
+    /**
+     * On a quadratic the restart (central differences) is exact and the Gaussian differences of
+     * the correction lose their mu^2 terms, so the estimate after one correction is unbiased for
+     * the gradient itself: its mean is within 4 standard errors of it, and the standard error is
+     * proportional to the step from the previous point (tenfold smaller for a tenfold shorter step).
+     */
+    @Test
+    void spiderIsUnbiasedAndItsVarianceShrinksWithTheStep() {
+        double[] y = {0.3, -0.2, 0.5, 0.1, -0.4, 0.2, 0.0, 0.6};
+        double[] dir = {1, -2, 0.5, 1, 0, -1, 2, 0.5};
+        double[] se = new double[2];
+        for (int c = 0; c < 2; c++) {
+            double h = c == 0 ? 0.1 : 0.01;
+            double[] x = y.clone();
+            for (int i = 0; i < N; i++) {
+                x[i] += h * dir[i];
+            }
+            ZerothOrder.Estimator e = ZerothOrder.spider(ZerothOrderTest::quadratic, 1e-3, 1, 2, 17);
+            int draws = 20000;
+            double[] mean = new double[N];
+            double[] sq = new double[N];
+            double[] g = new double[N];
+            for (int k = 0; k < draws; k++) {
+                e.valueAndGrad(y, g);
+                e.valueAndGrad(x, g);
+                for (int i = 0; i < N; i++) {
+                    mean[i] += g[i] / draws;
+                    sq[i] += g[i] * g[i] / draws;
+                }
+            }
+            double[] truth = quadraticGradient(x);
+            for (int i = 0; i < N; i++) {
+                double sei = Math.sqrt((sq[i] - mean[i] * mean[i]) / draws);
+                assertEquals(truth[i], mean[i], 4 * sei + 1e-9, "coordinate " + i + " at step " + h);
+                se[c] += sei;
+            }
+            assertEquals(draws * (2L * N + 1 + 3), e.evaluations());
+        }
+        assertEquals(10, se[0] / se[1], 0.5, "standard errors " + se[0] + ", " + se[1]);
+    }
+
+    /**
+     * Gradient descent (lr 0.01) on the 8-D quadratic, every estimator given the same budget of
+     * 12000 calls of f: with SPIDER (restart every 10 steps, one direction) the corrections shrink
+     * with the steps and x ends within 1e-9 of the minimizer (measured 1e-12), while the two-point
+     * Gaussian estimator with one direction, which buys 2.2 times as many steps, stalls at its
+     * noise floor (measured 3e-4), and coordinate differences, exact but buying 0.26 times as
+     * many steps, are still on their way (measured 4e-4).
+     */
+    @Test
+    void spiderBeatsTheGaussianEstimatorAtEqualEvaluations() {
+        double[] xstar = solve();
+        long budget = 12000;
+        double[] err = new double[3];
+        ZerothOrder.Estimator[] es = {ZerothOrder.spider(ZerothOrderTest::quadratic, 1e-4, 1, 10, 5),
+            ZerothOrder.gaussian(ZerothOrderTest::quadratic, 1e-4, 1, 5), ZerothOrder.coordinate(ZerothOrderTest::quadratic, 1e-4)};
+        double[] perStep = {(2 * N + 1 + 9 * 3) / 10.0, 3 - 1, 2 * N + 1};
+        for (int k = 0; k < 3; k++) {
+            long steps = (long) (budget / perStep[k]);
+            Result r = Minimize.with(Optimizers.sgd(0.01)).steps(steps).run(es[k], new double[N]);
+            double d = 0;
+            for (int i = 0; i < N; i++) {
+                d = Math.max(d, Math.abs(r.x()[i] - xstar[i]));
+            }
+            err[k] = d;
+            assertTrue(Math.abs(es[k].evaluations() - budget) <= 2 * N + 1, "evaluations " + es[k].evaluations());
+        }
+        assertTrue(err[0] <= 1e-9, "SPIDER: " + err[0]);
+        assertTrue(err[1] >= 1e-5 && err[2] >= 1e-5, "Gaussian " + err[1] + ", coordinate " + err[2]);
+    }
+
+    /** The minimizer of the quadratic, by Gauss-Seidel sweeps on H x = -b. */
+    private static double[] solve() {
+        double[] x = new double[N];
+        for (int sweep = 0; sweep < 2000; sweep++) {
+            for (int i = 0; i < N; i++) {
+                double r = -0.3 * (i % 2 == 0 ? 1 : -1);
+                if (i + 1 < N) {
+                    r -= 0.2 * x[i + 1];
+                }
+                if (i > 0) {
+                    r -= 0.2 * x[i - 1];
+                }
+                x[i] = r / (1 + 9.0 * i / (N - 1));
+            }
+        }
+        return x;
+    }
+
     @Test
     void badInputIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> ZerothOrder.gaussian(null, 1, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> ZerothOrder.gaussian(ZerothOrderTest::sines, 0, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> ZerothOrder.spsa(ZerothOrderTest::sines, 1, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> ZerothOrder.coordinate(ZerothOrderTest::sines, -1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ZerothOrder.spider(ZerothOrderTest::sines, 1e-3, 1, 0, 0));
+        assertTrue(e.getMessage().contains("period"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ZerothOrder.spider(ZerothOrderTest::sines, 1e-3, 0, 5, 0));
+        assertTrue(e.getMessage().contains("samples"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ZerothOrder.spider(ZerothOrderTest::sines, Double.NaN, 1, 5, 0));
+        assertTrue(e.getMessage().contains("mu"), e.getMessage());
     }
 }
