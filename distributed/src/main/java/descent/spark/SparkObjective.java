@@ -371,6 +371,25 @@ public final class SparkObjective implements HessianObjective, AutoCloseable {
         }
     }
 
+    /** The cached blocks, one per partition. */
+    JavaRDD<Block> blocks() {
+        return blocks;
+    }
+
+    /** What a task needs to evaluate a block of this objective on an executor. */
+    Evaluation evaluation() {
+        return new Evaluation(id, loss, n, chunk, scale, examples);
+    }
+
+    /** Whether a regularizer runs on the driver. */
+    boolean hasRegularizer() {
+        return regularizer != null;
+    }
+
+    JavaSparkContext context() {
+        return sc;
+    }
+
     /** Releases the cached blocks on the executors. */
     @Override
     public void close() {
