@@ -9,9 +9,9 @@ import descent.tensor.Shape;
 import descent.tensor.Tensor;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Evaluates an {@link ExampleLoss} on one cached {@link Block}, on the executor that holds it.
@@ -21,8 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * as long as Spark keeps the block, so after the first evaluation a task allocates little.
  */
 final class PartitionEvaluator {
+    /** Traced functions kept per JVM, for this many objectives at most (least recently used out). */
+    private static final int OBJECTIVES = 16;
     /** One traced function per objective and JVM: its plans are compiled once per chunk shape. */
-    private static final Map<String, Func> FUNCS = new ConcurrentHashMap<>();
+    private static final Map<String, Func> FUNCS = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Func> eldest) {
+            return size() > OBJECTIVES;
+        }
+    });
     /** One evaluator per cached block; a block Spark recomputes gets a new one. */
     private static final Map<Block, PartitionEvaluator> EVALUATORS = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -63,7 +72,7 @@ final class PartitionEvaluator {
         return acc;
     }
 
-    /** As {@link #valueAndGrad} on the block's rows {@code local} only (sorted local indices). */
+    /** As {@link #valueAndGrad} on the block's rows {@code local} only (local indices, repeats allowed). */
     synchronized Compensated valueAndGrad(double[] w, int[] local, double scale) {
         Compensated acc = new Compensated(n + 1);
         double[] withValue = new double[n + 1];

@@ -88,7 +88,8 @@ public final class SparkObjective implements HessianObjective, AutoCloseable {
 
     /**
      * Starts an objective over the numeric columns {@code columns} of {@code frame} (in that
-     * order, each cast to double), as {@link #builder(JavaRDD, int, int, ExampleLoss)}.
+     * order, each cast to double), as {@link #builder(JavaRDD, int, int, ExampleLoss)}. A null
+     * reads as NaN, which {@link Builder#build()} refuses naming its partition, row and column.
      */
     public static Builder builder(Dataset<Row> frame, String[] columns, int parameters, ExampleLoss loss) {
         if (columns == null || columns.length == 0) {
