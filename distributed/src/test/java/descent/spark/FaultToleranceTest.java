@@ -10,6 +10,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,5 +86,20 @@ class FaultToleranceTest {
         assertEquals(clean.evaluations(), failed.evaluations());
         assertArrayEquals(clean.x(), failed.x());
         assertEquals(clean.value(), failed.value());
+    }
+
+    /** The optimizer's state lives on the driver: a run stopped after 4 steps and resumed from its checkpoint ends as an uninterrupted one. */
+    @Test
+    void aRunResumedFromItsCheckpointEndsAsAnUninterruptedOne(@TempDir Path dir) {
+        Path file = dir.resolve("lbfgs.ckpt");
+        try (SparkObjective f = SparkObjective.builder(data(), D + 1, D, Losses.logistic(D)).mean().regularizer(Losses.l2(1e-2)).build()) {
+            Result whole = f.minimize(Minimize.with(Methods.lbfgs(10, LineSearch.strongWolfe(), 1e-10, 0)).steps(200), new double[D]);
+            f.minimize(Minimize.with(Methods.lbfgs(10, LineSearch.strongWolfe(), 1e-10, 0)).steps(4).checkpoint(file, 2), new double[D]);
+            Result resumed = f.minimize(Minimize.with(Methods.lbfgs(10, LineSearch.strongWolfe(), 1e-10, 0)).steps(200).resume(file),
+                    new double[D]);
+            assertTrue(whole.iterations() > 4);
+            assertEquals(whole.iterations(), resumed.iterations());
+            assertArrayEquals(whole.x(), resumed.x());
+        }
     }
 }
