@@ -27,8 +27,14 @@ import java.util.UUID;
  * the partition) and sends its parameters ({@code 8 n} bytes); the driver averages them weighted
  * by the partitions' row counts.</li>
  * </ul>
- * Each worker also sends its loss at {@code x_t} (8 bytes) for the history. Objectives with a
- * regularizer on the driver are refused: put the penalty into the example loss instead.
+ * With {@link #batches}, signSGD and error feedback use stochastic gradients: in round {@code t}
+ * worker {@code p} takes the next mini-batch of a random reshuffling of its rows (a new permutation
+ * every epoch, drawn from the seed, the epoch and the partition), so signSGD with majority vote
+ * becomes dist-SignRR (Chzhen and Schechtman, 2023).
+ *
+ * <p>Each worker also sends its loss at {@code x_t} (8 bytes) for the history (with mini-batches,
+ * the batch's estimate of it). Objectives with a regularizer on the driver are refused: put the
+ * penalty into the example loss instead.
  */
 public final class DistributedSgd {
     private enum Kind {
@@ -39,7 +45,7 @@ public final class DistributedSgd {
     private final Schedule lr;
     private final Compressor compressor;
     private final int localSteps;
-    private final int batchSize;
+    private int batchSize;
     private long seed;
 
     private DistributedSgd(Kind kind, Schedule lr, Compressor compressor, int localSteps, int batchSize) {
@@ -75,7 +81,20 @@ public final class DistributedSgd {
         return new DistributedSgd(Kind.LOCAL_SGD, lr, Compressor.none(), localSteps, batchSize);
     }
 
-    /** The seed of the random choices (random-k indices, local mini-batches); 0 by default. */
+    /**
+     * Mini-batches of {@code size} rows per worker and round, by random reshuffling, for
+     * {@link #signMajority} and {@link #errorFeedback} (which use whole partitions without it).
+     */
+    public DistributedSgd batches(int size) {
+        if (kind == Kind.LOCAL_SGD || size < 1) {
+            throw new IllegalArgumentException("DistributedSgd.batches: needs a size >= 1 and signMajority or errorFeedback, got "
+                    + size + " for " + kind.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        this.batchSize = size;
+        return this;
+    }
+
+    /** The seed of the random choices (random-k indices, mini-batches); 0 by default. */
     public DistributedSgd seed(long seed) {
         this.seed = seed;
         return this;
@@ -168,7 +187,13 @@ public final class DistributedSgd {
             int steps, int batch) {
         int n = x.length;
         PartitionEvaluator pe = ev.on(b);
-        double[] total = pe.valueAndGrad(x, ev.scale).total();
+        double[] total;
+        if (kind != Kind.LOCAL_SGD && batch > 0 && b.rows > 0) {
+            int[] rows = reshuffledBatch(seed, round, b.partition, b.rows, batch);
+            total = pe.valueAndGrad(x, rows, ev.scale * b.rows / rows.length).total();
+        } else {
+            total = pe.valueAndGrad(x, ev.scale).total();
+        }
         double value = total[0];
         if (!Double.isFinite(value)) {
             return new Reply(b.partition, b.rows, value, null, -2, value);
@@ -216,6 +241,19 @@ public final class DistributedSgd {
                 return new Reply(b.partition, b.rows, value, Message.dense(local), -1, 0);
             }
         }
+    }
+
+    /**
+     * The rows of partition {@code p}'s mini-batch in {@code round}: batch {@code round mod B} of
+     * the permutation of epoch {@code round / B}, with {@code B = ceil(rows / size)} batches per epoch
+     * (the last one shorter when {@code size} does not divide {@code rows}).
+     */
+    static int[] reshuffledBatch(long seed, long round, int p, int rows, int size) {
+        long perEpoch = (rows + size - 1) / size;
+        long epoch = round / perEpoch;
+        int j = (int) (round % perEpoch);
+        int[] perm = Message.seededIndices(rows, rows, mix(seed, epoch, p, -1));
+        return java.util.Arrays.copyOfRange(perm, j * size, Math.min(rows, (j + 1) * size));
     }
 
     private static long mix(long seed, long round, int partition, int step) {

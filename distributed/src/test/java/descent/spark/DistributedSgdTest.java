@@ -225,4 +225,69 @@ class DistributedSgdTest {
                     e.getMessage());
         }
     }
+
+    @Test
+    void distSignRrVotesOnTheSignsOfEachPartitionsReshuffledMiniBatch() {
+        double[] w = randomPoint();
+        int size = 256;
+        long seed = 4;
+        Rounds r = DistributedSgd.signMajority(t -> 0.01).batches(size).seed(seed).run(f, w, 1);
+        int[] votes = new int[D];
+        for (int p = 0; p < P; p++) {
+            int from = ROWS * p / P;
+            int[] rows = DistributedSgd.reshuffledBatch(seed, 0, p, ROWS * (p + 1) / P - from, size);
+            assertEquals(size, rows.length);
+            double[] sub = new double[size * (D + 1)];
+            for (int i = 0; i < size; i++) {
+                System.arraycopy(matrix, (from + rows[i]) * (D + 1), sub, i * (D + 1), D + 1);
+            }
+            double[] g = new double[D];
+            LogisticReference.valueAndGrad(sub, size, D, LAMBDA, w, g);
+            for (int j = 0; j < D; j++) {
+                votes[j] += g[j] > 0 ? 1 : -1;
+            }
+        }
+        double[] expected = w.clone();
+        for (int j = 0; j < D; j++) {
+            expected[j] -= 0.01 * Math.signum(votes[j]);
+        }
+        assertEquals(0, maxDiff(expected, r.x()), 1e-15);
+    }
+
+    @Test
+    void reshufflingVisitsEveryRowOncePerEpoch() {
+        int rows = 1000;
+        int size = 64;
+        for (int epoch = 0; epoch < 2; epoch++) {
+            boolean[] seen = new boolean[rows];
+            int count = 0;
+            for (int j = 0; j < 16; j++) {
+                for (int i : DistributedSgd.reshuffledBatch(7, epoch * 16L + j, 3, rows, size)) {
+                    assertTrue(!seen[i], "row " + i + " twice in epoch " + epoch);
+                    seen[i] = true;
+                    count++;
+                }
+            }
+            assertEquals(rows, count);
+        }
+        assertTrue(!Arrays.equals(DistributedSgd.reshuffledBatch(7, 0, 3, rows, size), DistributedSgd.reshuffledBatch(7, 16, 3, rows, size)),
+                "each epoch has its own permutation");
+    }
+
+    /**
+     * dist-SignRR and error feedback on reshuffled mini-batches reach neighbourhoods of the optimum
+     * like the full-partition runs (measured after 150 rounds: signSGD with batches of 1024, 9.7e-4
+     * of the initial gap, 3.7e-3 with 256; top-4 error feedback with batches of 256, 1.2e-4).
+     */
+    @Test
+    void miniBatchSignSgdAndErrorFeedbackConverge() {
+        DistributedSgd sign = DistributedSgd.signMajority(t -> 0.05 / (1 + t / 20.0)).batches(1024).seed(1);
+        Rounds r = sign.run(f, new double[D], 150);
+        assertBytes(r, (D + 7) / 8 + 8);
+        assertTrue(r.value() - optimum <= 2e-3 * (start - optimum), "dist-SignRR ended " + (r.value() - optimum) + " above the optimum");
+        DistributedSgd ef = DistributedSgd.errorFeedback(Compressor.topK(4), t -> 1.0 / (1 + t / 10.0)).batches(256).seed(1);
+        Rounds e = ef.run(f, new double[D], 150);
+        assertBytes(e, 12 * 4 + 8);
+        assertTrue(e.value() - optimum <= 3e-4 * (start - optimum), "EF-SGD ended " + (e.value() - optimum) + " above the optimum");
+    }
 }
