@@ -17,6 +17,9 @@ import java.util.UUID;
  * <li>{@link #signMajority}: signSGD with majority vote (Bernstein et al., 2019). Worker {@code p}
  * sends {@code sign(g_p)}, the signs of its partition's gradient ({@code ceil(n/8)} bytes); the
  * driver steps {@code x -= lr_t sign(sum_p sign(g_p))} (a tie votes 0).</li>
+ * <li>{@link #signumMajority}: the same vote on the signs of each worker's momentum
+ * {@code m_p = beta m_p + (1 - beta) g_p} (Signum with majority vote; with {@link #batches},
+ * dist-SignRVM).</li>
  * <li>{@link #errorFeedback}: compressed gradients with error feedback (EF-SGD, Karimireddy et al.,
  * 2019; Stich et al., 2018). Worker {@code p} forms {@code u = lr_t g_p + e_p}, sends {@code C(u)}
  * and keeps {@code e_p = u - C(u)}; the driver steps {@code x -= sum_p C(u_p)}. Here {@code g_p}
@@ -38,11 +41,12 @@ import java.util.UUID;
  */
 public final class DistributedSgd {
     private enum Kind {
-        SIGN_MAJORITY, ERROR_FEEDBACK, LOCAL_SGD
+        SIGN_MAJORITY, SIGNUM_MAJORITY, ERROR_FEEDBACK, LOCAL_SGD
     }
 
     private final Kind kind;
     private final Schedule lr;
+    private double beta;
     private final Compressor compressor;
     private final int localSteps;
     private int batchSize;
@@ -62,6 +66,16 @@ public final class DistributedSgd {
     /** signSGD with majority vote, with step {@code lr.at(t)} in round {@code t}. */
     public static DistributedSgd signMajority(Schedule lr) {
         return new DistributedSgd(Kind.SIGN_MAJORITY, lr, Compressor.sign(), 0, 0);
+    }
+
+    /** Majority vote on the signs of the workers' momenta {@code m_p = beta m_p + (1 - beta) g_p} (starting from 0). */
+    public static DistributedSgd signumMajority(Schedule lr, double beta) {
+        if (!(beta >= 0 && beta < 1)) {
+            throw new IllegalArgumentException("DistributedSgd.signumMajority: beta must be in [0, 1), got " + beta);
+        }
+        DistributedSgd m = new DistributedSgd(Kind.SIGNUM_MAJORITY, lr, Compressor.sign(), 0, 0);
+        m.beta = beta;
+        return m;
     }
 
     /** Gradient descent with the workers' messages compressed by {@code compressor}, with error feedback. */
@@ -134,6 +148,7 @@ public final class DistributedSgd {
         long[] down = new long[rounds];
         Kind k = kind;
         Compressor c = compressor;
+        double momentum = beta;
         int steps = localSteps;
         int batch = batchSize;
         long s = seed;
@@ -144,7 +159,7 @@ public final class DistributedSgd {
                 Broadcast<double[]> xb = f.context().broadcast(x.clone());
                 List<Reply> replies;
                 try {
-                    replies = blocks.map(b -> work(k, c, ev, b, xb.value(), rate, round, run, s, steps, batch)).collect();
+                    replies = blocks.map(b -> work(k, c, ev, b, xb.value(), rate, momentum, round, run, s, steps, batch)).collect();
                 } finally {
                     xb.destroy();
                 }
@@ -159,22 +174,21 @@ public final class DistributedSgd {
                     up[t] += r.bytes();
                     down[t] += 8L * n;
                     switch (k) {
-                        case SIGN_MAJORITY -> r.message.addTo(1, sum);
-                        case ERROR_FEEDBACK -> r.message.addTo(1, sum);
-                        default -> r.message.addTo((double) r.rows / ev.examples, sum);
+                        case LOCAL_SGD -> r.message.addTo((double) r.rows / ev.examples, sum);
+                        default -> r.message.addTo(1, sum);
                     }
                 }
                 losses[t] = loss;
                 for (int i = 0; i < n; i++) {
                     switch (k) {
-                        case SIGN_MAJORITY -> x[i] -= rate * Math.signum(sum[i]);
                         case ERROR_FEEDBACK -> x[i] -= sum[i];
-                        default -> x[i] = sum[i];
+                        case LOCAL_SGD -> x[i] = sum[i];
+                        default -> x[i] -= rate * Math.signum(sum[i]);
                     }
                 }
             }
         } finally {
-            if (kind == Kind.ERROR_FEEDBACK) {
+            if (kind == Kind.ERROR_FEEDBACK || kind == Kind.SIGNUM_MAJORITY) {
                 blocks.foreach(b -> WorkerMemory.clear(run));
             }
         }
@@ -183,8 +197,8 @@ public final class DistributedSgd {
     }
 
     /** One worker's round on its block. */
-    private static Reply work(Kind kind, Compressor c, Evaluation ev, Block b, double[] x, double rate, long round, String run, long seed,
-            int steps, int batch) {
+    private static Reply work(Kind kind, Compressor c, Evaluation ev, Block b, double[] x, double rate, double beta, long round, String run,
+            long seed, int steps, int batch) {
         int n = x.length;
         PartitionEvaluator pe = ev.on(b);
         double[] total;
@@ -207,6 +221,15 @@ public final class DistributedSgd {
         switch (kind) {
             case SIGN_MAJORITY:
                 return new Reply(b.partition, b.rows, value, c.compress(g, 0), -1, 0);
+            case SIGNUM_MAJORITY: {
+                double[] before = WorkerMemory.at(run, b.partition, round, n);
+                double[] m = new double[n];
+                for (int i = 0; i < n; i++) {
+                    m[i] = beta * before[i] + (1 - beta) * g[i];
+                }
+                WorkerMemory.put(run, b.partition, round, before, m);
+                return new Reply(b.partition, b.rows, value, c.compress(m, 0), -1, 0);
+            }
             case ERROR_FEEDBACK: {
                 double[] before = WorkerMemory.at(run, b.partition, round, n);
                 double[] u = new double[n];

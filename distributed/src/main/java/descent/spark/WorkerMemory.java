@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The error-feedback memory of each partition, kept in the executor JVM that evaluates it. Each
- * entry remembers the memory before and after its last round, so a task Spark runs again for the
- * same round starts from the same memory. A partition whose executor is lost starts again from
- * zero memory.
+ * The state of each partition's worker (error-feedback memory, momentum), kept in the executor
+ * JVM that evaluates it. Each entry remembers the state before and after its last round, so a task
+ * Spark runs again for the same round starts from the same state. A partition whose executor is
+ * lost starts again from zero.
  */
 final class WorkerMemory {
     private static final Map<String, Entry> MEMORY = new ConcurrentHashMap<>();

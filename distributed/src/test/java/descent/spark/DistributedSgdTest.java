@@ -277,7 +277,8 @@ class DistributedSgdTest {
     /**
      * dist-SignRR and error feedback on reshuffled mini-batches reach neighbourhoods of the optimum
      * like the full-partition runs (measured after 150 rounds: signSGD with batches of 1024, 9.7e-4
-     * of the initial gap, 3.7e-3 with 256; top-4 error feedback with batches of 256, 1.2e-4).
+     * of the initial gap, 3.7e-3 with 256; dist-SignRVM with beta = 0.5 and batches of 1024, 4.9e-4
+     * (1.7e-3 with beta = 0.9); top-4 error feedback with batches of 256, 1.2e-4).
      */
     @Test
     void miniBatchSignSgdAndErrorFeedbackConverge() {
@@ -285,9 +286,35 @@ class DistributedSgdTest {
         Rounds r = sign.run(f, new double[D], 150);
         assertBytes(r, (D + 7) / 8 + 8);
         assertTrue(r.value() - optimum <= 2e-3 * (start - optimum), "dist-SignRR ended " + (r.value() - optimum) + " above the optimum");
+        Rounds rvm = DistributedSgd.signumMajority(t -> 0.05 / (1 + t / 20.0), 0.5).batches(1024).seed(1).run(f, new double[D], 150);
+        assertBytes(rvm, (D + 7) / 8 + 8);
+        assertTrue(rvm.value() - optimum <= 1e-3 * (start - optimum), "dist-SignRVM ended " + (rvm.value() - optimum) + " above the optimum");
         DistributedSgd ef = DistributedSgd.errorFeedback(Compressor.topK(4), t -> 1.0 / (1 + t / 10.0)).batches(256).seed(1);
         Rounds e = ef.run(f, new double[D], 150);
         assertBytes(e, 12 * 4 + 8);
         assertTrue(e.value() - optimum <= 3e-4 * (start - optimum), "EF-SGD ended " + (e.value() - optimum) + " above the optimum");
+    }
+
+    @Test
+    void signumVotesOnTheSignsOfEachWorkersMomentum() {
+        double[] w = randomPoint();
+        double beta = 0.9;
+        Rounds r = DistributedSgd.signumMajority(t -> 0.01, beta).run(f, w, 3);
+        double[] x = w.clone();
+        double[][] m = new double[P][D];
+        for (int t = 0; t < 3; t++) {
+            int[] votes = new int[D];
+            for (int p = 0; p < P; p++) {
+                double[] g = share(p, x);
+                for (int j = 0; j < D; j++) {
+                    m[p][j] = beta * m[p][j] + (1 - beta) * g[j];
+                    votes[j] += m[p][j] > 0 ? 1 : -1;
+                }
+            }
+            for (int j = 0; j < D; j++) {
+                x[j] -= 0.01 * Math.signum(votes[j]);
+            }
+        }
+        assertEquals(0, maxDiff(x, r.x()), 1e-15);
     }
 }
