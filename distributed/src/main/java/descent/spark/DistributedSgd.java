@@ -24,7 +24,13 @@ import java.util.UUID;
  * 2019; Stich et al., 2018). Worker {@code p} forms {@code u = lr_t g_p + e_p}, sends {@code C(u)}
  * and keeps {@code e_p = u - C(u)}; the driver steps {@code x -= sum_p C(u_p)}. Here {@code g_p}
  * is partition {@code p}'s share of the gradient, so {@code sum_p g_p} is the full gradient and
- * {@link Compressor#none()} is plain gradient descent.</li>
+ * {@link Compressor#none()} is plain gradient descent. The partitions' gradients do not vanish at
+ * the optimum, so with a constant step this circles the optimum at a distance that shrinks with
+ * the step.</li>
+ * <li>{@link #ef21}: EF21 (Richtárik, Sokolov and Fatkhullin, 2021), which converges with a
+ * constant step however the partitions differ. Worker {@code p} keeps an estimate {@code h_p} of
+ * its gradient share, sends {@code c_p = C(g_p - h_p)} and sets {@code h_p += c_p}; the driver
+ * keeps {@code h = sum_p h_p} by adding the messages and steps {@code x -= lr_t h}.</li>
  * <li>{@link #localSgd}: local SGD / federated averaging (McMahan et al., 2017). Worker {@code p}
  * takes {@code H} SGD steps on mini-batches of its own rows (drawn from the seed, the round and
  * the partition) and sends its parameters ({@code 8 n} bytes); the driver averages them weighted
@@ -41,7 +47,7 @@ import java.util.UUID;
  */
 public final class DistributedSgd {
     private enum Kind {
-        SIGN_MAJORITY, SIGNUM_MAJORITY, ERROR_FEEDBACK, LOCAL_SGD
+        SIGN_MAJORITY, SIGNUM_MAJORITY, ERROR_FEEDBACK, EF21, LOCAL_SGD
     }
 
     private final Kind kind;
@@ -86,6 +92,14 @@ public final class DistributedSgd {
         return new DistributedSgd(Kind.ERROR_FEEDBACK, lr, compressor, 0, 0);
     }
 
+    /** EF21 with the workers' messages compressed by {@code compressor}. */
+    public static DistributedSgd ef21(Compressor compressor, Schedule lr) {
+        if (compressor == null) {
+            throw new IllegalArgumentException("DistributedSgd.ef21: the compressor is null");
+        }
+        return new DistributedSgd(Kind.EF21, lr, compressor, 0, 0);
+    }
+
     /** Local SGD: {@code localSteps} steps on mini-batches of {@code batchSize} rows per worker and round, then averaging. */
     public static DistributedSgd localSgd(Schedule lr, int localSteps, int batchSize) {
         if (localSteps < 1 || batchSize < 1) {
@@ -96,12 +110,12 @@ public final class DistributedSgd {
     }
 
     /**
-     * Mini-batches of {@code size} rows per worker and round, by random reshuffling, for
-     * {@link #signMajority} and {@link #errorFeedback} (which use whole partitions without it).
+     * Mini-batches of {@code size} rows per worker and round, by random reshuffling, for the
+     * sign methods, {@link #errorFeedback} and {@link #ef21} (which use whole partitions without it).
      */
     public DistributedSgd batches(int size) {
         if (kind == Kind.LOCAL_SGD || size < 1) {
-            throw new IllegalArgumentException("DistributedSgd.batches: needs a size >= 1 and signMajority or errorFeedback, got "
+            throw new IllegalArgumentException("DistributedSgd.batches: needs a size >= 1 and a method other than localSgd, got "
                     + size + " for " + kind.name().toLowerCase(java.util.Locale.ROOT));
         }
         this.batchSize = size;
@@ -143,6 +157,7 @@ public final class DistributedSgd {
         Evaluation ev = f.evaluation();
         JavaRDD<Block> blocks = f.blocks();
         double[] x = x0.clone();
+        double[] estimate = new double[n];
         double[] losses = new double[rounds];
         long[] up = new long[rounds];
         long[] down = new long[rounds];
@@ -182,13 +197,17 @@ public final class DistributedSgd {
                 for (int i = 0; i < n; i++) {
                     switch (k) {
                         case ERROR_FEEDBACK -> x[i] -= sum[i];
+                        case EF21 -> {
+                            estimate[i] += sum[i];
+                            x[i] -= rate * estimate[i];
+                        }
                         case LOCAL_SGD -> x[i] = sum[i];
                         default -> x[i] -= rate * Math.signum(sum[i]);
                     }
                 }
             }
         } finally {
-            if (kind == Kind.ERROR_FEEDBACK || kind == Kind.SIGNUM_MAJORITY) {
+            if (kind == Kind.ERROR_FEEDBACK || kind == Kind.EF21 || kind == Kind.SIGNUM_MAJORITY) {
                 blocks.foreach(b -> WorkerMemory.clear(run));
             }
         }
@@ -239,6 +258,18 @@ public final class DistributedSgd {
                 Message m = c.compress(u, mix(seed, round, b.partition, 0) | 1);
                 double[] after = u.clone();
                 m.addTo(-1, after);
+                WorkerMemory.put(run, b.partition, round, before, after);
+                return new Reply(b.partition, b.rows, value, m, -1, 0);
+            }
+            case EF21: {
+                double[] before = WorkerMemory.at(run, b.partition, round, n);
+                double[] d = new double[n];
+                for (int i = 0; i < n; i++) {
+                    d[i] = g[i] - before[i];
+                }
+                Message m = c.compress(d, mix(seed, round, b.partition, 0) | 1);
+                double[] after = before.clone();
+                m.addTo(1, after);
                 WorkerMemory.put(run, b.partition, round, before, after);
                 return new Reply(b.partition, b.rows, value, m, -1, 0);
             }

@@ -317,4 +317,57 @@ class DistributedSgdTest {
         }
         assertEquals(0, maxDiff(x, r.x()), 1e-15);
     }
+
+    /**
+     * With the constant step 1, where error feedback stalls (top-4 ends 1.0e-4 of the initial gap
+     * above the optimum), EF21 converges linearly (measured after 150 rounds: top-4 9.2e-16,
+     * random-4 1.6e-10, 1-bit 1.3e-10 of the initial gap).
+     */
+    @Test
+    void ef21ConvergesWithAConstantStepWhereErrorFeedbackStalls() {
+        Schedule lr = t -> 1.0;
+        Rounds stalled = DistributedSgd.errorFeedback(Compressor.topK(4), lr).seed(9).run(f, new double[D], 150);
+        assertTrue(stalled.value() - optimum > 1e-5 * (start - optimum), "error feedback reached " + (stalled.value() - optimum));
+        Compressor[] compressors = {Compressor.topK(4), Compressor.randomK(4), Compressor.oneBit()};
+        double[] bound = {1e-13, 1e-8, 1e-8};
+        for (int c = 0; c < compressors.length; c++) {
+            DistributedSgd m = DistributedSgd.ef21(compressors[c], lr).seed(9);
+            Rounds r = m.run(f, new double[D], 150);
+            assertBytes(r, compressors[c].bytes(D) + 8);
+            assertTrue(r.value() - optimum <= bound[c] * (start - optimum), "EF21 with " + compressors[c] + " ended "
+                    + (r.value() - optimum) / (start - optimum) + " of the initial gap above the optimum");
+        }
+    }
+
+    @Test
+    void ef21RoundsMatchADriverSideSimulation() {
+        double[] w = randomPoint();
+        int k = 3;
+        Rounds r = DistributedSgd.ef21(Compressor.topK(k), t -> 0.8).run(f, w, 4);
+        double[] x = w.clone();
+        double[][] h = new double[P][D];
+        double[] total = new double[D];
+        for (int t = 0; t < 4; t++) {
+            for (int p = 0; p < P; p++) {
+                double[] g = share(p, x);
+                double[] d = new double[D];
+                for (int j = 0; j < D; j++) {
+                    d[j] = g[j] - h[p][j];
+                }
+                Integer[] order = new Integer[D];
+                for (int j = 0; j < D; j++) {
+                    order[j] = j;
+                }
+                Arrays.sort(order, (a, b) -> Double.compare(Math.abs(d[b]), Math.abs(d[a])));
+                for (int j = 0; j < k; j++) {
+                    h[p][order[j]] += d[order[j]];
+                    total[order[j]] += d[order[j]];
+                }
+            }
+            for (int j = 0; j < D; j++) {
+                x[j] -= 0.8 * total[j];
+            }
+        }
+        assertTrue(maxDiff(x, r.x()) < 1e-13, "differs by " + maxDiff(x, r.x()));
+    }
 }
