@@ -1,0 +1,318 @@
+package descent.spark;
+
+import descent.optim.Schedule;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * Communication-efficient first-order methods over a {@link SparkObjective}'s partitions, each
+ * partition acting as one worker and the driver as the server. Every round the driver broadcasts
+ * the parameters {@code x_t} ({@code 8 n} bytes to each worker); what the workers send back is
+ * compressed, and {@link Rounds} counts both directions per round.
+ * <ul>
+ * <li>{@link #signMajority}: signSGD with majority vote (Bernstein et al., 2019). Worker {@code p}
+ * sends {@code sign(g_p)}, the signs of its partition's gradient ({@code ceil(n/8)} bytes); the
+ * driver steps {@code x -= lr_t sign(sum_p sign(g_p))} (a tie votes 0).</li>
+ * <li>{@link #signumMajority}: the same vote on the signs of each worker's momentum
+ * {@code m_p = beta m_p + (1 - beta) g_p} (Signum with majority vote; with {@link #batches},
+ * dist-SignRVM).</li>
+ * <li>{@link #errorFeedback}: compressed gradients with error feedback (EF-SGD, Karimireddy et al.,
+ * 2019; Stich et al., 2018). Worker {@code p} forms {@code u = lr_t g_p + e_p}, sends {@code C(u)}
+ * and keeps {@code e_p = u - C(u)}; the driver steps {@code x -= sum_p C(u_p)}. Here {@code g_p}
+ * is partition {@code p}'s share of the gradient, so {@code sum_p g_p} is the full gradient and
+ * {@link Compressor#none()} is plain gradient descent. The partitions' gradients do not vanish at
+ * the optimum, so with a constant step this circles the optimum at a distance that shrinks with
+ * the step.</li>
+ * <li>{@link #ef21}: EF21 (Richtárik, Sokolov and Fatkhullin, 2021), which converges with a
+ * constant step however the partitions differ. Worker {@code p} keeps an estimate {@code h_p} of
+ * its gradient share, sends {@code c_p = C(g_p - h_p)} and sets {@code h_p += c_p}; the driver
+ * keeps {@code h = sum_p h_p} by adding the messages and steps {@code x -= lr_t h}.</li>
+ * <li>{@link #localSgd}: local SGD / federated averaging (McMahan et al., 2017). Worker {@code p}
+ * takes {@code H} SGD steps on mini-batches of its own rows (drawn from the seed, the round and
+ * the partition) and sends its parameters ({@code 8 n} bytes); the driver averages them weighted
+ * by the partitions' row counts.</li>
+ * </ul>
+ * With {@link #batches}, signSGD and error feedback use stochastic gradients: in round {@code t}
+ * worker {@code p} takes the next mini-batch of a random reshuffling of its rows (a new permutation
+ * every epoch, drawn from the seed, the epoch and the partition), so signSGD with majority vote
+ * becomes dist-SignRR (Chzhen and Schechtman, 2023).
+ *
+ * <p>Each worker also sends its loss at {@code x_t} (8 bytes) for the history (with mini-batches,
+ * the batch's estimate of it). Objectives with a regularizer on the driver are refused: put the
+ * penalty into the example loss instead.
+ */
+public final class DistributedSgd {
+    private enum Kind {
+        SIGN_MAJORITY, SIGNUM_MAJORITY, ERROR_FEEDBACK, EF21, LOCAL_SGD
+    }
+
+    private final Kind kind;
+    private final Schedule lr;
+    private double beta;
+    private final Compressor compressor;
+    private final int localSteps;
+    private int batchSize;
+    private long seed;
+
+    private DistributedSgd(Kind kind, Schedule lr, Compressor compressor, int localSteps, int batchSize) {
+        if (lr == null) {
+            throw new IllegalArgumentException("DistributedSgd: the learning rate schedule is null");
+        }
+        this.kind = kind;
+        this.lr = lr;
+        this.compressor = compressor;
+        this.localSteps = localSteps;
+        this.batchSize = batchSize;
+    }
+
+    /** signSGD with majority vote, with step {@code lr.at(t)} in round {@code t}. */
+    public static DistributedSgd signMajority(Schedule lr) {
+        return new DistributedSgd(Kind.SIGN_MAJORITY, lr, Compressor.sign(), 0, 0);
+    }
+
+    /** Majority vote on the signs of the workers' momenta {@code m_p = beta m_p + (1 - beta) g_p} (starting from 0). */
+    public static DistributedSgd signumMajority(Schedule lr, double beta) {
+        if (!(beta >= 0 && beta < 1)) {
+            throw new IllegalArgumentException("DistributedSgd.signumMajority: beta must be in [0, 1), got " + beta);
+        }
+        DistributedSgd m = new DistributedSgd(Kind.SIGNUM_MAJORITY, lr, Compressor.sign(), 0, 0);
+        m.beta = beta;
+        return m;
+    }
+
+    /** Gradient descent with the workers' messages compressed by {@code compressor}, with error feedback. */
+    public static DistributedSgd errorFeedback(Compressor compressor, Schedule lr) {
+        if (compressor == null) {
+            throw new IllegalArgumentException("DistributedSgd.errorFeedback: the compressor is null");
+        }
+        return new DistributedSgd(Kind.ERROR_FEEDBACK, lr, compressor, 0, 0);
+    }
+
+    /** EF21 with the workers' messages compressed by {@code compressor}. */
+    public static DistributedSgd ef21(Compressor compressor, Schedule lr) {
+        if (compressor == null) {
+            throw new IllegalArgumentException("DistributedSgd.ef21: the compressor is null");
+        }
+        return new DistributedSgd(Kind.EF21, lr, compressor, 0, 0);
+    }
+
+    /** Local SGD: {@code localSteps} steps on mini-batches of {@code batchSize} rows per worker and round, then averaging. */
+    public static DistributedSgd localSgd(Schedule lr, int localSteps, int batchSize) {
+        if (localSteps < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("DistributedSgd.localSgd: needs localSteps >= 1 and batchSize >= 1, got " + localSteps
+                    + " and " + batchSize);
+        }
+        return new DistributedSgd(Kind.LOCAL_SGD, lr, Compressor.none(), localSteps, batchSize);
+    }
+
+    /**
+     * Mini-batches of {@code size} rows per worker and round, by random reshuffling, for the
+     * sign methods, {@link #errorFeedback} and {@link #ef21} (which use whole partitions without it).
+     */
+    public DistributedSgd batches(int size) {
+        if (kind == Kind.LOCAL_SGD || size < 1) {
+            throw new IllegalArgumentException("DistributedSgd.batches: needs a size >= 1 and a method other than localSgd, got "
+                    + size + " for " + kind.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        this.batchSize = size;
+        return this;
+    }
+
+    /** The seed of the random choices (random-k indices, mini-batches); 0 by default. */
+    public DistributedSgd seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** The payload bytes one worker sends per round for {@code n} parameters (its message and 8 bytes of loss). */
+    public long uplinkBytesPerWorker(int n) {
+        return compressor.bytes(n) + 8;
+    }
+
+    /**
+     * Runs {@code rounds} rounds from {@code x0} (not modified).
+     *
+     * @throws IllegalArgumentException if the objective has a driver-side regularizer or {@code x0} has the wrong length
+     * @throws PartitionNonFiniteException naming the round (as the step) and the partition if a worker's loss or gradient is not finite
+     */
+    public Rounds run(SparkObjective f, double[] x0, int rounds) {
+        String who = "DistributedSgd(" + kind.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        if (f.hasRegularizer()) {
+            throw new IllegalArgumentException(who + ": the objective has a regularizer on the driver; put the penalty into the example loss");
+        }
+        int n = f.parameters();
+        if (x0 == null || x0.length != n) {
+            throw new IllegalArgumentException(who + ": a start point of " + (x0 == null ? "null" : x0.length) + " elements for "
+                    + n + " parameters");
+        }
+        if (rounds < 0) {
+            throw new IllegalArgumentException(who + ": rounds must be >= 0, got " + rounds);
+        }
+        long started = System.nanoTime();
+        String run = UUID.randomUUID().toString();
+        Evaluation ev = f.evaluation();
+        JavaRDD<Block> blocks = f.blocks();
+        double[] x = x0.clone();
+        double[] estimate = new double[n];
+        double[] losses = new double[rounds];
+        long[] up = new long[rounds];
+        long[] down = new long[rounds];
+        Kind k = kind;
+        Compressor c = compressor;
+        double momentum = beta;
+        int steps = localSteps;
+        int batch = batchSize;
+        long s = seed;
+        try {
+            for (int t = 0; t < rounds; t++) {
+                long round = t;
+                double rate = lr.at(t);
+                Broadcast<double[]> xb = f.context().broadcast(x.clone());
+                List<Reply> replies;
+                try {
+                    replies = blocks.map(b -> work(k, c, ev, b, xb.value(), rate, momentum, round, run, s, steps, batch)).collect();
+                } finally {
+                    xb.destroy();
+                }
+                double loss = 0;
+                double[] sum = new double[n];
+                for (Reply r : replies) {
+                    if (r.bad != -1) {
+                        throw new PartitionNonFiniteException(t + 1L, t, r.partition, r.bad == -2 ? -1 : r.bad, r.badValue,
+                                r.bad == -2 ? "the loss" : "the gradient");
+                    }
+                    loss += r.value;
+                    up[t] += r.bytes();
+                    down[t] += 8L * n;
+                    switch (k) {
+                        case LOCAL_SGD -> r.message.addTo((double) r.rows / ev.examples, sum);
+                        default -> r.message.addTo(1, sum);
+                    }
+                }
+                losses[t] = loss;
+                for (int i = 0; i < n; i++) {
+                    switch (k) {
+                        case ERROR_FEEDBACK -> x[i] -= sum[i];
+                        case EF21 -> {
+                            estimate[i] += sum[i];
+                            x[i] -= rate * estimate[i];
+                        }
+                        case LOCAL_SGD -> x[i] = sum[i];
+                        default -> x[i] -= rate * Math.signum(sum[i]);
+                    }
+                }
+            }
+        } finally {
+            if (kind == Kind.ERROR_FEEDBACK || kind == Kind.EF21 || kind == Kind.SIGNUM_MAJORITY) {
+                blocks.foreach(b -> WorkerMemory.clear(run));
+            }
+        }
+        double value = f.valueAndGrad(x, new double[n]);
+        return new Rounds(x, value, losses, up, down, System.nanoTime() - started);
+    }
+
+    /** One worker's round on its block. */
+    private static Reply work(Kind kind, Compressor c, Evaluation ev, Block b, double[] x, double rate, double beta, long round, String run,
+            long seed, int steps, int batch) {
+        int n = x.length;
+        PartitionEvaluator pe = ev.on(b);
+        double[] total;
+        if (kind != Kind.LOCAL_SGD && batch > 0 && b.rows > 0) {
+            int[] rows = reshuffledBatch(seed, round, b.partition, b.rows, batch);
+            total = pe.valueAndGrad(x, rows, ev.scale * b.rows / rows.length).total();
+        } else {
+            total = pe.valueAndGrad(x, ev.scale).total();
+        }
+        double value = total[0];
+        if (!Double.isFinite(value)) {
+            return new Reply(b.partition, b.rows, value, null, -2, value);
+        }
+        double[] g = java.util.Arrays.copyOfRange(total, 1, n + 1);
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(g[i])) {
+                return new Reply(b.partition, b.rows, value, null, i, g[i]);
+            }
+        }
+        switch (kind) {
+            case SIGN_MAJORITY:
+                return new Reply(b.partition, b.rows, value, c.compress(g, 0), -1, 0);
+            case SIGNUM_MAJORITY: {
+                double[] before = WorkerMemory.at(run, b.partition, round, n);
+                double[] m = new double[n];
+                for (int i = 0; i < n; i++) {
+                    m[i] = beta * before[i] + (1 - beta) * g[i];
+                }
+                WorkerMemory.put(run, b.partition, round, before, m);
+                return new Reply(b.partition, b.rows, value, c.compress(m, 0), -1, 0);
+            }
+            case ERROR_FEEDBACK: {
+                double[] before = WorkerMemory.at(run, b.partition, round, n);
+                double[] u = new double[n];
+                for (int i = 0; i < n; i++) {
+                    u[i] = rate * g[i] + before[i];
+                }
+                Message m = c.compress(u, mix(seed, round, b.partition, 0) | 1);
+                double[] after = u.clone();
+                m.addTo(-1, after);
+                WorkerMemory.put(run, b.partition, round, before, after);
+                return new Reply(b.partition, b.rows, value, m, -1, 0);
+            }
+            case EF21: {
+                double[] before = WorkerMemory.at(run, b.partition, round, n);
+                double[] d = new double[n];
+                for (int i = 0; i < n; i++) {
+                    d[i] = g[i] - before[i];
+                }
+                Message m = c.compress(d, mix(seed, round, b.partition, 0) | 1);
+                double[] after = before.clone();
+                m.addTo(1, after);
+                WorkerMemory.put(run, b.partition, round, before, after);
+                return new Reply(b.partition, b.rows, value, m, -1, 0);
+            }
+            default: {
+                double[] local = x.clone();
+                if (b.rows > 0) {
+                    double batchScale = ev.scale * ev.examples / batch;
+                    int[] idx = new int[batch];
+                    for (int h = 0; h < steps; h++) {
+                        SplittableRandom r = new SplittableRandom(mix(seed, round, b.partition, h));
+                        for (int j = 0; j < batch; j++) {
+                            idx[j] = r.nextInt(b.rows);
+                        }
+                        double[] step = pe.valueAndGrad(local, idx, batchScale).total();
+                        for (int i = 0; i < n; i++) {
+                            if (!Double.isFinite(step[i + 1])) {
+                                return new Reply(b.partition, b.rows, value, null, i, step[i + 1]);
+                            }
+                            local[i] -= rate * step[i + 1];
+                        }
+                    }
+                }
+                return new Reply(b.partition, b.rows, value, Message.dense(local), -1, 0);
+            }
+        }
+    }
+
+    /**
+     * The rows of partition {@code p}'s mini-batch in {@code round}: batch {@code round mod B} of
+     * the permutation of epoch {@code round / B}, with {@code B = ceil(rows / size)} batches per epoch
+     * (the last one shorter when {@code size} does not divide {@code rows}).
+     */
+    static int[] reshuffledBatch(long seed, long round, int p, int rows, int size) {
+        long perEpoch = (rows + size - 1) / size;
+        long epoch = round / perEpoch;
+        int j = (int) (round % perEpoch);
+        int[] perm = Message.seededIndices(rows, rows, mix(seed, epoch, p, -1));
+        return java.util.Arrays.copyOfRange(perm, j * size, Math.min(rows, (j + 1) * size));
+    }
+
+    private static long mix(long seed, long round, int partition, int step) {
+        long h = seed * 0x9E3779B97F4A7C15L + round * 0xBF58476D1CE4E5B9L + partition * 0x94D049BB133111EBL + step;
+        h ^= h >>> 31;
+        return h * 0xD6E8FEB86659FD93L;
+    }
+}
