@@ -108,7 +108,8 @@ public final class Layout {
     /** Kernel slicing an input of shape {@code in}. */
     public static Kernel slice(Shape in, int[] start, int[] stop, int[] step) {
         Strided view = sliceView(in, start, stop, step);
-        return (i, o) -> view.read(i[0], o);
+        Shape out = sliceShape(in, start, stop, step);
+        return Elementwise.ranged(out.size(), false, (i, o, lo, hi) -> view.read(i[0], o, lo, hi));
     }
 
     /**

@@ -83,6 +83,28 @@ final class Strided {
         }
     }
 
+    /** Reads elements [lo, hi) of the contiguous side (row-major) from the strided view of {@code src}. */
+    void read(double[] src, double[] dst, int lo, int hi) {
+        int len = run;
+        if (len == 0) {
+            return;
+        }
+        for (int q = lo / len; q < runs && q * len < hi; q++) {
+            int from = Math.max(lo, q * len);
+            int to = Math.min(hi, (q + 1) * len);
+            int so = runOffsets[q] + (from - q * len) * innerStride;
+            if (innerStride == 1) {
+                System.arraycopy(src, so, dst, from, to - from);
+            } else if (innerStride == 0) {
+                Arrays.fill(dst, from, to, src[so]);
+            } else {
+                for (int i = from; i < to; i++, so += innerStride) {
+                    dst[i] = src[so];
+                }
+            }
+        }
+    }
+
     /** Writes contiguous {@code src} into the strided view of {@code dst} (which must not repeat elements). */
     void write(double[] src, double[] dst) {
         int len = run;
