@@ -147,8 +147,16 @@ class PlotsTest {
         val logged = spectralDensityPlot(slq, sigma, eigenvalues, title = "Hessian spectrum")
         val t = texts(parse(logged.toSvg()))
         assertTrue(t.containsAll(listOf("Hessian spectrum", "SLQ", "exact", "eigenvalue", "density")), t.toString())
-        val top = data(logged)["y"]!!.maxOf { (it as Number).toDouble() }
-        assertTrue(data(logged)["y"]!!.all { (it as Number).toDouble() > 1e-6 * top })
+        val kept = data(logged)
+        val top = kept["y"]!!.maxOf { (it as Number).toDouble() }
+        assertTrue(kept["y"]!!.all { (it as Number).toDouble() > 1e-6 * top })
+        // the default grid spaces points sigma / 4 apart; between the eigenvalues 5 and 40 the density falls
+        // below the floor, so each series breaks into two segments there instead of joining across the gap
+        val kx = kept["x"]!!.map { (it as Number).toDouble() }
+        assertEquals(sigma / 4, kx[1] - kx[0], 1e-3)
+        val segmentsOf = { s: String -> kept["segment"]!!.indices.filter { kept["s"]!![it] == s }.map { kept["segment"]!![it] }.distinct().size }
+        assertEquals(2, segmentsOf("SLQ"))
+        assertEquals(2, segmentsOf("exact"))
         val e = assertThrows(IllegalArgumentException::class.java) { spectralDensityPlot(slq, 0.0) }
         assertEquals("spectralDensityPlot: sigma must be positive, got 0.0", e.message)
     }
