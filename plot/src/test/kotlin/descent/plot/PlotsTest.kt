@@ -1,5 +1,7 @@
 package descent.plot
 
+import descent.curvature.Operator
+import descent.curvature.SpectralDensity
 import descent.dsl.adam
 import descent.dsl.fn
 import descent.dsl.get
@@ -9,8 +11,11 @@ import descent.dsl.plus
 import descent.dsl.sgd
 import descent.dsl.tensorOf
 import descent.dsl.times
+import descent.tensor.Rng
 import descent.tensor.Tensor
+import org.jetbrains.letsPlot.intern.toSpec
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
@@ -94,5 +99,65 @@ class PlotsTest {
         assertTrue(texts(root).containsAll(listOf("|J|", "relative error", "d = 10", "d = 100")))
         val e = runCatching { linePlot(n, mapOf("a" to doubleArrayOf(1.0))) }.exceptionOrNull()
         assertEquals("linePlot: series 'a' has 1 values for 4 x values", e?.message)
+    }
+
+    @Suppress("UNCHECKED_CAST")
+    private fun data(p: org.jetbrains.letsPlot.intern.Plot): Map<String, List<Any>> = p.toSpec()["data"] as Map<String, List<Any>>
+
+    @Test
+    fun curvesWithTheirOwnXValuesAreThinnedAndKeepOnlyPositivePointsOnLogAxes() {
+        val many = DoubleArray(5000) { it + 1.0 }
+        val runs = mapOf(
+            "one evaluation per step" to (many to DoubleArray(5000) { 1.0 / (it + 1) }),
+            "line search" to (doubleArrayOf(1.0, 3.0, 7.0, 12.0) to doubleArrayOf(1.0, 1e-3, 0.0, 1e-9)),
+        )
+        val p = curvePlot(runs, logX = true, xLabel = "evaluations", yLabel = "f - f*", maxPoints = 100)
+        val d = data(p)
+        val names = d["run"]!!.map { it.toString() }
+        assertEquals(100, names.count { it == "one evaluation per step" })
+        // the zero cannot be drawn on a log axis; the other three points of the short run are kept
+        assertEquals(listOf(1.0, 3.0, 12.0), d["x"]!!.indices.filter { names[it] == "line search" }.map { (d["x"]!![it] as Number).toDouble() })
+        val t = texts(parse(p.toSvg()))
+        assertTrue(t.containsAll(listOf("evaluations", "f - f*", "line search", "one evaluation per step")), t.toString())
+        val e = assertThrows(IllegalArgumentException::class.java) { curvePlot(mapOf("a" to (doubleArrayOf(1.0) to doubleArrayOf()))) }
+        assertEquals("curvePlot: run 'a' has 1 x values and 0 y values", e.message)
+    }
+
+    @Test
+    fun spectralDensityOfADiagonalOperatorMatchesItsExactSpectrum() {
+        // Rademacher probes of a diagonal matrix weight every eigenvalue by exactly 1/n, so with as many
+        // Lanczos steps as distinct eigenvalues the quadrature is the exact spectrum
+        val eigenvalues = doubleArrayOf(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 2.0, 2.0, 5.0, 40.0)
+        val slq = SpectralDensity.estimate(Operator.diagonal(eigenvalues), 10, 3, Rng(7))
+        val sigma = 0.5
+        val p = spectralDensityPlot(mapOf("SLQ" to slq), sigma, eigenvalues, points = 300, logY = false)
+        val d = data(p)
+        val names = d["s"]!!.map { it.toString() }
+        val y = d["y"]!!.map { (it as Number).toDouble() }
+        val x = d["x"]!!.map { (it as Number).toDouble() }
+        val est = y.indices.filter { names[it] == "SLQ" }.map { y[it] }
+        val exact = y.indices.filter { names[it] == "exact" }.map { y[it] }
+        assertEquals(300, est.size)
+        for (k in est.indices) assertEquals(exact[k], est[k], 1e-12)
+        assertEquals(1.0 - 3 * sigma, x.first(), 1e-12)
+        assertEquals(40.0 + 3 * sigma, x.last(), 1e-12)
+        // the density integrates to one over the grid (trapezoids)
+        val h = (x[1] - x[0])
+        assertEquals(1.0, exact.zipWithNext { a, b -> (a + b) / 2 * h }.sum(), 2e-3)
+        val logged = spectralDensityPlot(slq, sigma, eigenvalues, title = "Hessian spectrum")
+        val t = texts(parse(logged.toSvg()))
+        assertTrue(t.containsAll(listOf("Hessian spectrum", "SLQ", "exact", "eigenvalue", "density")), t.toString())
+        val kept = data(logged)
+        val top = kept["y"]!!.maxOf { (it as Number).toDouble() }
+        assertTrue(kept["y"]!!.all { (it as Number).toDouble() > 1e-6 * top })
+        // the default grid spaces points sigma / 4 apart; between the eigenvalues 5 and 40 the density falls
+        // below the floor, so each series breaks into two segments there instead of joining across the gap
+        val kx = kept["x"]!!.map { (it as Number).toDouble() }
+        assertEquals(sigma / 4, kx[1] - kx[0], 1e-3)
+        val segmentsOf = { s: String -> kept["segment"]!!.indices.filter { kept["s"]!![it] == s }.map { kept["segment"]!![it] }.distinct().size }
+        assertEquals(2, segmentsOf("SLQ"))
+        assertEquals(2, segmentsOf("exact"))
+        val e = assertThrows(IllegalArgumentException::class.java) { spectralDensityPlot(slq, 0.0) }
+        assertEquals("spectralDensityPlot: sigma must be positive, got 0.0", e.message)
     }
 }
