@@ -1,8 +1,13 @@
 package descent.finitesum;
 
 import descent.ad.AD;
+import descent.ad.Compiled;
 import descent.ad.Func;
+import descent.tensor.Shape;
 import descent.tensor.Tensor;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /** Per-term values and gradients of a traced term, batched over data rows by {@code vmap(valueAndGrad(term))}. */
 final class FuncFiniteSum implements FiniteSum {
@@ -12,6 +17,13 @@ final class FuncFiniteSum implements FiniteSum {
     private final double[][] rows;
     private final int[] rowSizes;
     private final Func batched;
+    private final Map<Integer, Compiled> plans = new HashMap<>();
+    private final double[][] inputs;
+    private final int[] offsets;
+    private final double[][] gathered;
+    private final double[][] results = new double[2][];
+    private final int[] resultOffsets = new int[2];
+    private double[] values = new double[1];
 
     FuncFiniteSum(Func term, int dimension, Tensor[] data) {
         if (term == null || data == null || data.length == 0) {
@@ -41,6 +53,9 @@ final class FuncFiniteSum implements FiniteSum {
         int[] axes = new int[1 + data.length];
         axes[0] = AD.NOT_BATCHED;
         this.batched = AD.vmap(AD.valueAndGrad(term, 0), axes, null);
+        this.inputs = new double[1 + data.length][];
+        this.offsets = new int[1 + data.length];
+        this.gathered = new double[data.length][];
         int[] one = {0};
         Tensor[] probe = batch(one, 1, new double[dimension]);
         Tensor[] r = batched.callAll(probe);
@@ -76,17 +91,58 @@ final class FuncFiniteSum implements FiniteSum {
         return args;
     }
 
+    /**
+     * Runs the plan compiled for {@code count} terms on the rows, read in place when one term is
+     * asked for (the common case of SAGA, SARAH and SGD) and gathered into a reused buffer otherwise:
+     * no tensor is made and nothing is allocated once the plan for that count exists.
+     */
     @Override
-    public double termGradients(double[] x, int[] indices, int count, double[] grads) {
+    public synchronized double termGradients(double[] x, int[] indices, int count, double[] grads) {
         if (x.length != dimension) {
             throw new IllegalArgumentException("FiniteSum: x has " + x.length + " elements, the parameters " + dimension);
         }
-        Tensor[] r = batched.callAll(batch(indices, count, x));
-        r[1].copyTo(grads);
+        Compiled plan = plans.computeIfAbsent(count, this::compile);
+        inputs[0] = x;
+        offsets[0] = 0;
+        for (int i = 0; i < data.length; i++) {
+            int s = rowSizes[i];
+            if (count == 1) {
+                inputs[1 + i] = rows[i];
+                offsets[1 + i] = indices[0] * s;
+            } else {
+                double[] b = gathered[i];
+                if (b == null || b.length < count * s) {
+                    b = new double[count * s];
+                    gathered[i] = b;
+                }
+                for (int k = 0; k < count; k++) {
+                    System.arraycopy(rows[i], indices[k] * s, b, k * s, s);
+                }
+                inputs[1 + i] = b;
+                offsets[1 + i] = 0;
+            }
+        }
+        if (values.length < count) {
+            values = new double[count];
+        }
+        results[0] = values;
+        results[1] = grads;
+        plan.runInto(inputs, offsets, results, resultOffsets);
         double s = 0;
-        for (double v : r[0].toArray()) {
-            s += v;
+        for (int k = 0; k < count; k++) {
+            s += values[k];
         }
         return s;
+    }
+
+    private Compiled compile(int count) {
+        Shape[] shapes = new Shape[1 + data.length];
+        shapes[0] = Shape.of(dimension);
+        for (int i = 0; i < data.length; i++) {
+            int[] dims = data[i].shape().dims().clone();
+            dims[0] = count;
+            shapes[1 + i] = Shape.of(dims);
+        }
+        return batched.compile(shapes);
     }
 }
