@@ -15,7 +15,7 @@ import org.jetbrains.letsPlot.Figure
 
 /**
  * Loads Descent into a Kotlin notebook, by `%use descent` or by adding the jar with
- * `@file:DependsOn`: imports the tensor, AD, DSL, optimizer, STDE, PINN and plot packages (with
+ * `@file:DependsOn`: imports the tensor, AD, DSL, optimizer, curvature, STDE, PINN and plot packages (with
  * lets-plot's own builders), renders tensors, parameter trees, optimization and PINN results, histories
  * and lets-plot figures (as SVG rendered in the kernel, so no network is needed), and shows
  * [descent.dsl.minimize] and [descent.dsl.pinn] runs live in an output that is updated in place.
@@ -27,6 +27,7 @@ class DescentIntegration : JupyterIntegration() {
             "descent.optim.Optimizers", "descent.optim.Transforms", "descent.optim.Schedule", "descent.optim.Stop",
             "descent.optim.Minimize", "descent.optim.Objective", "descent.optim.BatchObjective", "descent.optim.History",
             "descent.optim.Sampling", "descent.optim.Transform", "descent.optim.Methods", "descent.optim.Bounds",
+            "descent.optim.HessianObjective", "descent.optim.LineSearch", "descent.optim.SharpnessMonitor", "descent.curvature.*",
             "org.jetbrains.letsPlot.*", "org.jetbrains.letsPlot.geom.*", "org.jetbrains.letsPlot.scale.*",
             "org.jetbrains.letsPlot.label.*", "org.jetbrains.letsPlot.facet.*", "org.jetbrains.letsPlot.themes.*",
             "org.jetbrains.letsPlot.coord.*",
