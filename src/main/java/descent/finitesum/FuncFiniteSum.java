@@ -56,12 +56,10 @@ final class FuncFiniteSum implements FiniteSum {
         this.inputs = new double[1 + data.length][];
         this.offsets = new int[1 + data.length];
         this.gathered = new double[data.length][];
-        int[] one = {0};
-        Tensor[] probe = batch(one, 1, new double[dimension]);
-        Tensor[] r = batched.callAll(probe);
-        if (r[0].size() != 1 || r[1].size() != dimension) {
+        Shape[] out = plans.computeIfAbsent(1, this::compile).outputShapes();
+        if (out[0].size() != 1 || out[1].size() != dimension) {
             throw new IllegalArgumentException("FiniteSum.of: a term must return a scalar with a gradient of " + dimension
-                    + " elements, got value shape " + r[0].shape().toString() + " and gradient shape " + r[1].shape());
+                    + " elements, got value shape " + out[0] + " and gradient shape " + out[1]);
         }
     }
 
@@ -73,22 +71,6 @@ final class FuncFiniteSum implements FiniteSum {
     @Override
     public int dimension() {
         return dimension;
-    }
-
-    private Tensor[] batch(int[] indices, int count, double[] x) {
-        Tensor[] args = new Tensor[1 + data.length];
-        args[0] = Tensor.copyOf(x, dimension);
-        for (int i = 0; i < data.length; i++) {
-            int s = rowSizes[i];
-            double[] b = new double[count * s];
-            for (int k = 0; k < count; k++) {
-                System.arraycopy(rows[i], indices[k] * s, b, k * s, s);
-            }
-            int[] dims = data[i].shape().dims().clone();
-            dims[0] = count;
-            args[1 + i] = Tensor.wrap(b, dims);
-        }
-        return args;
     }
 
     /**

@@ -115,10 +115,7 @@ public final class Problem {
         public Builder term(String termName, Solution source, SourcedResidual r, Points points, double weight) {
             Objects.requireNonNull(source, () -> name + ": the source of term '" + termName + "' is null");
             Objects.requireNonNull(r, () -> name + ": the residual of term '" + termName + "' is null");
-            term(termName, (u, x) -> r.apply(u, x, u.source()), points, weight);
-            Term t = terms.remove(terms.size() - 1);
-            terms.add(new Term(t.name(), t.residual(), t.points(), t.weight(), false, source));
-            return this;
+            return add(new Term(termName, (u, x) -> r.apply(u, x, u.source()), points, weight, false, source));
         }
 
         /**
@@ -127,10 +124,7 @@ public final class Problem {
          * for -u'' = f, whose minimizer under the boundary conditions solves the PDE.
          */
         public Builder energy(Residual density) {
-            term("energy", density, Points.INTERIOR, 1);
-            Term t = terms.remove(terms.size() - 1);
-            terms.add(new Term(t.name(), t.residual(), t.points(), t.weight(), true));
-            return this;
+            return add(new Term("energy", density, Points.INTERIOR, 1, true));
         }
 
         /** A condition at boundary points, e.g. Dirichlet {@code (u, x) -> u.value().sub(g(x))} (weight 1). */
@@ -148,17 +142,23 @@ public final class Problem {
 
         /** A named term with its own points and weight. */
         public Builder term(String termName, Residual r, Points points, double weight) {
-            Objects.requireNonNull(r, () -> name + ": the residual of term '" + termName + "' is null");
-            if (!(weight > 0) || Double.isInfinite(weight)) {
+            return add(new Term(termName, r, points, weight));
+        }
+
+        /** Adds a term after checking its residual, weight and name. */
+        private Builder add(Term term) {
+            String termName = term.name();
+            Objects.requireNonNull(term.residual(), () -> name + ": the residual of term '" + termName + "' is null");
+            if (!(term.weight() > 0) || Double.isInfinite(term.weight())) {
                 throw new IllegalArgumentException(name + ": the weight of term '" + termName + "' must be positive and finite, got "
-                        + weight);
+                        + term.weight());
             }
             for (Term t : terms) {
                 if (t.name().equals(termName)) {
                     throw new IllegalArgumentException(name + ": the term name '" + termName + "' is used twice");
                 }
             }
-            terms.add(new Term(termName, r, points, weight));
+            terms.add(term);
             return this;
         }
 

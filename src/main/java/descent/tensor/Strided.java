@@ -67,20 +67,7 @@ final class Strided {
 
     /** Reads the strided view of {@code src} into contiguous {@code dst}. */
     void read(double[] src, double[] dst) {
-        int len = run;
-        for (int q = 0; q < runs; q++) {
-            int so = runOffsets[q];
-            int dOff = q * len;
-            if (innerStride == 1) {
-                System.arraycopy(src, so, dst, dOff, len);
-            } else if (innerStride == 0) {
-                Arrays.fill(dst, dOff, dOff + len, src[so]);
-            } else {
-                for (int i = 0; i < len; i++) {
-                    dst[dOff + i] = src[so + i * innerStride];
-                }
-            }
-        }
+        read(src, dst, 0, runs * run);
     }
 
     /** Reads elements [lo, hi) of the contiguous side (row-major) from the strided view of {@code src}. */

@@ -576,11 +576,6 @@ public final class Plan {
     }
 
     private static int firstNaN(double[] d) {
-        for (int i = 0; i < d.length; i++) {
-            if (Double.isNaN(d[i])) {
-                return i;
-            }
-        }
-        return -1;
+        return firstNaN(d, d.length);
     }
 }
