@@ -20,6 +20,17 @@ import java.util.UUID;
  * <li>{@link #signumMajority}: the same vote on the signs of each worker's momentum
  * {@code m_p = beta m_p + (1 - beta) g_p} (Signum with majority vote; with {@link #batches},
  * dist-SignRVM).</li>
+ * <li>{@link #signRvr}: dist-SignRVR (Qin, Liu and Xu, 2023, the distributed form of their
+ * Algorithm SignRVR), the vote on the signs of SVRG-style variance-reduced gradients under random
+ * reshuffling. When worker {@code p}'s epoch starts (round {@code t} with {@code t mod B_p = 0},
+ * {@code B_p} batches per epoch) it keeps the snapshot {@code x~_p = x_t} and its full share
+ * {@code G_p = g_p(x~_p)}; in every round it sends the signs of
+ * {@code v_p = g_p^B(x_t) - g_p^B(x~_p) + G_p}, where {@code g_p^B} is the estimate of its share
+ * from the round's reshuffled mini-batch {@code B} (so {@code v_p = G_p} at an epoch's start). The
+ * driver steps {@code x -= lr_t sign(sum_p sign(v_p))} as for signSGD. The snapshot gradient is the
+ * worker's own ({@code ceil(n/8)} bytes per round, as for dist-SignRR), at the price of one pass
+ * over the partition per epoch and two mini-batch gradients per round. A worker whose executor was
+ * lost takes the round's point as its snapshot.</li>
  * <li>{@link #errorFeedback}: compressed gradients with error feedback (EF-SGD, Karimireddy et al.,
  * 2019; Stich et al., 2018). Worker {@code p} forms {@code u = lr_t g_p + e_p}, sends {@code C(u)}
  * and keeps {@code e_p = u - C(u)}; the driver steps {@code x -= sum_p C(u_p)}. Here {@code g_p}
@@ -39,7 +50,7 @@ import java.util.UUID;
  * With {@link #batches}, signSGD and error feedback use stochastic gradients: in round {@code t}
  * worker {@code p} takes the next mini-batch of a random reshuffling of its rows (a new permutation
  * every epoch, drawn from the seed, the epoch and the partition), so signSGD with majority vote
- * becomes dist-SignRR (Chzhen and Schechtman, 2023).
+ * becomes dist-SignRR (Qin, Liu and Xu, 2023).
  *
  * <p>Each worker also sends its loss at {@code x_t} (8 bytes) for the history (with mini-batches,
  * the batch's estimate of it). Objectives with a regularizer on the driver are refused: put the
@@ -47,7 +58,7 @@ import java.util.UUID;
  */
 public final class DistributedSgd {
     private enum Kind {
-        SIGN_MAJORITY, SIGNUM_MAJORITY, ERROR_FEEDBACK, EF21, LOCAL_SGD
+        SIGN_MAJORITY, SIGNUM_MAJORITY, SIGN_RVR, ERROR_FEEDBACK, EF21, LOCAL_SGD
     }
 
     private final Kind kind;
@@ -82,6 +93,17 @@ public final class DistributedSgd {
         DistributedSgd m = new DistributedSgd(Kind.SIGNUM_MAJORITY, lr, Compressor.sign(), 0, 0);
         m.beta = beta;
         return m;
+    }
+
+    /**
+     * dist-SignRVR: majority vote on the signs of variance-reduced gradients from reshuffled
+     * mini-batches of {@code batchSize} rows, with a snapshot per epoch of each worker's rows.
+     */
+    public static DistributedSgd signRvr(Schedule lr, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("DistributedSgd.signRvr: batchSize must be >= 1, got " + batchSize);
+        }
+        return new DistributedSgd(Kind.SIGN_RVR, lr, Compressor.sign(), 0, batchSize);
     }
 
     /** Gradient descent with the workers' messages compressed by {@code compressor}, with error feedback. */
@@ -180,6 +202,7 @@ public final class DistributedSgd {
                 }
                 double loss = 0;
                 double[] sum = new double[n];
+                List<Message> signs = new java.util.ArrayList<>(replies.size());
                 for (Reply r : replies) {
                     if (r.bad != -1) {
                         throw new PartitionNonFiniteException(t + 1L, t, r.partition, r.bad == -2 ? -1 : r.bad, r.badValue,
@@ -190,10 +213,12 @@ public final class DistributedSgd {
                     down[t] += 8L * n;
                     switch (k) {
                         case LOCAL_SGD -> r.message.addTo((double) r.rows / ev.examples, sum);
+                        case SIGN_MAJORITY, SIGNUM_MAJORITY, SIGN_RVR -> signs.add(r.message);
                         default -> r.message.addTo(1, sum);
                     }
                 }
                 losses[t] = loss;
+                int[] vote = signs.isEmpty() ? null : majority(signs);
                 for (int i = 0; i < n; i++) {
                     switch (k) {
                         case ERROR_FEEDBACK -> x[i] -= sum[i];
@@ -202,17 +227,38 @@ public final class DistributedSgd {
                             x[i] -= rate * estimate[i];
                         }
                         case LOCAL_SGD -> x[i] = sum[i];
-                        default -> x[i] -= rate * Math.signum(sum[i]);
+                        default -> x[i] -= rate * vote[i];
                     }
                 }
             }
         } finally {
-            if (kind == Kind.ERROR_FEEDBACK || kind == Kind.EF21 || kind == Kind.SIGNUM_MAJORITY) {
+            if (kind != Kind.SIGN_MAJORITY && kind != Kind.LOCAL_SGD) {
                 blocks.foreach(b -> WorkerMemory.clear(run));
             }
         }
         double value = f.valueAndGrad(x, new double[n]);
         return new Rounds(x, value, losses, up, down, System.nanoTime() - started);
+    }
+
+    /**
+     * The majority vote of sign messages: {@code +1} where more of them are positive than not,
+     * {@code -1} where fewer, 0 on a tie; counted in integers, so exact for any number of voters.
+     */
+    static int[] majority(List<Message> signs) {
+        int n = signs.get(0).length();
+        int[] count = new int[n];
+        for (Message m : signs) {
+            for (int i = 0; i < n; i++) {
+                if (m.positive(i)) {
+                    count[i]++;
+                }
+            }
+        }
+        int[] vote = new int[n];
+        for (int i = 0; i < n; i++) {
+            vote[i] = Integer.signum(2 * count[i] - signs.size());
+        }
+        return vote;
     }
 
     /** One worker's round on its block. */
@@ -221,7 +267,9 @@ public final class DistributedSgd {
         int n = x.length;
         PartitionEvaluator pe = ev.on(b);
         double[] total;
-        if (kind != Kind.LOCAL_SGD && batch > 0 && b.rows > 0) {
+        if (kind == Kind.SIGN_RVR && b.rows > 0) {
+            total = varianceReduced(ev, pe, b, x, round, run, seed, batch);
+        } else if (kind != Kind.LOCAL_SGD && batch > 0 && b.rows > 0) {
             int[] rows = reshuffledBatch(seed, round, b.partition, b.rows, batch);
             total = pe.valueAndGrad(x, rows, ev.scale * b.rows / rows.length).total();
         } else {
@@ -239,6 +287,7 @@ public final class DistributedSgd {
         }
         switch (kind) {
             case SIGN_MAJORITY:
+            case SIGN_RVR:
                 return new Reply(b.partition, b.rows, value, c.compress(g, 0), -1, 0);
             case SIGNUM_MAJORITY: {
                 double[] before = WorkerMemory.at(run, b.partition, round, n);
@@ -295,6 +344,33 @@ public final class DistributedSgd {
                 return new Reply(b.partition, b.rows, value, Message.dense(local), -1, 0);
             }
         }
+    }
+
+    /**
+     * dist-SignRVR's {@code [loss, v_p]} for worker {@code p} in {@code round}. Its memory holds
+     * {@code [x~_p, G_p]}: set at the epoch's first round (or when this JVM lost it), read after.
+     */
+    private static double[] varianceReduced(Evaluation ev, PartitionEvaluator pe, Block b, double[] x, long round, String run, long seed,
+            int batch) {
+        int n = x.length;
+        long perEpoch = (b.rows + batch - 1) / batch;
+        double[] snapshot = WorkerMemory.find(run, b.partition, round);
+        if (round % perEpoch == 0 || snapshot == null) {
+            double[] total = pe.valueAndGrad(x, ev.scale).total();
+            double[] after = new double[2 * n];
+            System.arraycopy(x, 0, after, 0, n);
+            System.arraycopy(total, 1, after, n, n);
+            WorkerMemory.put(run, b.partition, round, snapshot, after);
+            return total;
+        }
+        int[] rows = reshuffledBatch(seed, round, b.partition, b.rows, batch);
+        double s = ev.scale * b.rows / rows.length;
+        double[] total = pe.valueAndGrad(x, rows, s).total();
+        double[] there = pe.valueAndGrad(java.util.Arrays.copyOf(snapshot, n), rows, s).total();
+        for (int i = 0; i < n; i++) {
+            total[i + 1] += snapshot[n + i] - there[i + 1];
+        }
+        return total;
     }
 
     /**

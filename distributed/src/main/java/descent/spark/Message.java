@@ -82,6 +82,11 @@ final class Message implements Serializable {
         return 8L * value.length + (index != null ? 4L * index.length : 0);
     }
 
+    /** The number of coordinates {@code n} of the vector the message encodes. */
+    int length() {
+        return n;
+    }
+
     /** Whether bit {@code i} of a sign message is set. */
     boolean positive(int i) {
         return (bits[i >>> 3] & (1 << (i & 7))) != 0;

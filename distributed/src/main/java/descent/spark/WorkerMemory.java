@@ -23,12 +23,19 @@ final class WorkerMemory {
 
     /** The memory to use in {@code round}: the state after round - 1 (or before {@code round} again, for a retried task). */
     static double[] at(String run, int partition, long round, int n) {
+        double[] m = find(run, partition, round);
+        return m == null ? new double[n] : m;
+    }
+
+    /** Like {@link #at}, but {@code null} when this JVM holds no state for the partition (never set, or lost with its executor). */
+    static double[] find(String run, int partition, long round) {
         Entry e = MEMORY.get(run + "/" + partition);
         if (e == null) {
-            return new double[n];
+            return null;
         }
         synchronized (e) {
-            return (e.round == round ? e.before : e.after).clone();
+            double[] m = e.round == round ? e.before : e.after;
+            return m == null ? null : m.clone();
         }
     }
 

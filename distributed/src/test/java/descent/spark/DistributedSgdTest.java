@@ -56,6 +56,7 @@ class DistributedSgdTest {
         start = f.valueAndGrad(new double[D], new double[D]);
     }
 
+
     @AfterAll
     static void stop() {
         f.close();
@@ -71,6 +72,22 @@ class DistributedSgdTest {
         LogisticReference.valueAndGrad(sub, to - from, D, LAMBDA, w, g);
         for (int j = 0; j < D; j++) {
             g[j] *= (double) (to - from) / ROWS;
+        }
+        return g;
+    }
+
+    /** Partition p's share of the gradient estimated from its rows {@code rows} (local indices): {@code (N_p/N)} times their mean gradient. */
+    private static double[] batchShare(int p, int[] rows, double[] w) {
+        int from = ROWS * p / P;
+        int count = ROWS * (p + 1) / P - from;
+        double[] sub = new double[rows.length * (D + 1)];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(matrix, (from + rows[i]) * (D + 1), sub, i * (D + 1), D + 1);
+        }
+        double[] g = new double[D];
+        LogisticReference.valueAndGrad(sub, rows.length, D, LAMBDA, w, g);
+        for (int j = 0; j < D; j++) {
+            g[j] *= (double) count / ROWS;
         }
         return g;
     }
@@ -369,5 +386,98 @@ class DistributedSgdTest {
             }
         }
         assertTrue(maxDiff(x, r.x()) < 1e-13, "differs by " + maxDiff(x, r.x()));
+    }
+
+    @Test
+    void majorityVoteOfKnownSignsIsExact() {
+        double[][] signs = {
+            {1, 1, 1, -1, -1, 0, 2, -3, 1e-300, 5, -1},
+            {1, 1, -1, -1, -1, 0, 2, 3, 1e-300, -5, -1},
+            {1, -1, -1, -1, 1, 0, 2, 3, -1e-300, -5, -1},
+            {1, -1, 1, 1, 1, 1, -2, 3, -1e-300, -5, -1},
+            {1, 1, 1, 1, -1, 1, -2, -3, -1e-300, -5, 1},
+        };
+        java.util.List<Message> five = new java.util.ArrayList<>();
+        for (double[] v : signs) {
+            Message m = Compressor.sign().compress(v, 0);
+            assertEquals(2, m.bytes(), "11 signs in 2 bytes");
+            five.add(m);
+        }
+        assertEquals(Arrays.toString(new int[] {1, 1, 1, -1, -1, -1, 1, 1, -1, -1, -1}), Arrays.toString(DistributedSgd.majority(five)));
+        assertEquals(Arrays.toString(new int[] {1, 0, 0, -1, 0, -1, 1, 1, 0, -1, -1}),
+                Arrays.toString(DistributedSgd.majority(five.subList(0, 4))), "four voters: ties vote 0");
+        assertEquals(Arrays.toString(new int[] {1, 1, 1, -1, -1, -1, 1, -1, 1, 1, -1}),
+                Arrays.toString(DistributedSgd.majority(five.subList(0, 1))), "one voter: its own signs, zero as negative");
+    }
+
+    /**
+     * Seven rounds of dist-SignRVR with batches of 1024 (5 per epoch of a partition's 5,000 rows,
+     * the last of 904), so the second epoch's snapshot is taken in round 5.
+     */
+    @Test
+    void distSignRvrRoundsMatchADriverSideSimulation() {
+        double[] w = randomPoint();
+        int size = 1024;
+        long seed = 4;
+        int rounds = 7;
+        Rounds r = DistributedSgd.signRvr(t -> 0.01, size).seed(seed).run(f, w, rounds);
+        assertBytes(r, (D + 7) / 8 + 8);
+        double[] x = w.clone();
+        double[][] snapshot = new double[P][];
+        double[][] full = new double[P][];
+        for (int t = 0; t < rounds; t++) {
+            int[] votes = new int[D];
+            for (int p = 0; p < P; p++) {
+                double[] v;
+                if (t % 5 == 0) {
+                    snapshot[p] = x.clone();
+                    full[p] = share(p, x);
+                    v = full[p];
+                } else {
+                    int[] rows = DistributedSgd.reshuffledBatch(seed, t, p, ROWS / P, size);
+                    assertEquals(t % 5 == 4 ? 904 : size, rows.length);
+                    double[] now = batchShare(p, rows, x);
+                    double[] then = batchShare(p, rows, snapshot[p]);
+                    v = new double[D];
+                    for (int j = 0; j < D; j++) {
+                        v[j] = now[j] - then[j] + full[p][j];
+                    }
+                }
+                for (int j = 0; j < D; j++) {
+                    votes[j] += v[j] > 0 ? 1 : -1;
+                }
+            }
+            for (int j = 0; j < D; j++) {
+                x[j] -= 0.01 * Math.signum(votes[j]);
+            }
+        }
+        assertEquals(0, maxDiff(x, r.x()), 1e-15);
+    }
+
+    /**
+     * With the same steps, batches of 64, rounds and bytes, dist-SignRVR ends closer to the optimum
+     * than dist-SignRR: measured after 150 rounds 5.7e-4 against 4.7e-3 of the initial gap (seed 2:
+     * 4.7e-4 against 3.3e-3), near the full-partition vote's 1.0e-3, whose neighbourhood the
+     * variance reduction recovers while the reshuffled batches' noise keeps dist-SignRR farther.
+     */
+    @Test
+    void distSignRvrEndsCloserToTheOptimumThanDistSignRrWithTheSameBytes() {
+        Schedule lr = t -> 0.05 / (1 + t / 20.0);
+        Rounds rr = DistributedSgd.signMajority(lr).batches(64).seed(1).run(f, new double[D], 150);
+        DistributedSgd m = DistributedSgd.signRvr(lr, 64).seed(1);
+        Rounds rvr = m.run(f, new double[D], 150);
+        assertEquals((D + 7) / 8 + 8, m.uplinkBytesPerWorker(D));
+        assertBytes(rr, (D + 7) / 8 + 8);
+        assertBytes(rvr, (D + 7) / 8 + 8);
+        double gapRr = (rr.value() - optimum) / (start - optimum);
+        double gapRvr = (rvr.value() - optimum) / (start - optimum);
+        assertTrue(gapRr >= 2e-3, "dist-SignRR ended " + gapRr + " of the initial gap above the optimum");
+        assertTrue(gapRvr <= 1e-3, "dist-SignRVR ended " + gapRvr + " of the initial gap above the optimum");
+    }
+
+    @Test
+    void signRvrRefusesAnEmptyBatch() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DistributedSgd.signRvr(t -> 1.0, 0));
+        assertEquals("DistributedSgd.signRvr: batchSize must be >= 1, got 0", e.getMessage());
     }
 }
