@@ -42,6 +42,17 @@ import java.util.UUID;
  * constant step however the partitions differ. Worker {@code p} keeps an estimate {@code h_p} of
  * its gradient share, sends {@code c_p = C(g_p - h_p)} and sets {@code h_p += c_p}; the driver
  * keeps {@code h = sum_p h_p} by adding the messages and steps {@code x -= lr_t h}.</li>
+ * <li>{@link #eControl}: EControl (Gao, Islamov and Stich, ICLR 2024, Algorithm 1), error
+ * feedback whose strength the control parameter {@code eta} sets. Worker {@code p} keeps an
+ * estimate {@code h_p} of its gradient share and an error {@code e_p}, sends
+ * {@code D_p = C(eta e_p + g_p - h_p)}, and sets {@code e_p += g_p - h_p - D_p} and
+ * {@code h_p += D_p}; the driver keeps {@code h = sum_p h_p} and steps
+ * {@code x -= lr_t (h + sum_p D_p)} (the new {@code h}). Both start from 0 rather than the paper's
+ * {@code h_p = g_p(x_0)}, so that every round sends only compressed messages; {@code eta = 0} is
+ * EF21. With a constant step, {@code x_t - lr sum_p e_p} moves by exactly {@code -lr g(x_t)} each
+ * round, as error feedback's virtual iterate does, and a fixed point has {@code e_p = 0} and
+ * {@code h_p = g_p(x*)}; the paper proves linear convergence on strongly convex objectives for a
+ * suitable constant step and {@code eta}, with no bound on how the partitions differ.</li>
  * <li>{@link #localSgd}: local SGD / federated averaging (McMahan et al., 2017). Worker {@code p}
  * takes {@code H} SGD steps on mini-batches of its own rows (drawn from the seed, the round and
  * the partition) and sends its parameters ({@code 8 n} bytes); the driver averages them weighted
@@ -58,12 +69,13 @@ import java.util.UUID;
  */
 public final class DistributedSgd {
     private enum Kind {
-        SIGN_MAJORITY, SIGNUM_MAJORITY, SIGN_RVR, ERROR_FEEDBACK, EF21, LOCAL_SGD
+        SIGN_MAJORITY, SIGNUM_MAJORITY, SIGN_RVR, ERROR_FEEDBACK, EF21, ECONTROL, LOCAL_SGD
     }
 
     private final Kind kind;
     private final Schedule lr;
     private double beta;
+    private double eta;
     private final Compressor compressor;
     private final int localSteps;
     private int batchSize;
@@ -122,6 +134,19 @@ public final class DistributedSgd {
         return new DistributedSgd(Kind.EF21, lr, compressor, 0, 0);
     }
 
+    /** EControl with the workers' messages compressed by {@code compressor} and the feedback strength {@code eta} in [0, 1]. */
+    public static DistributedSgd eControl(Compressor compressor, Schedule lr, double eta) {
+        if (compressor == null) {
+            throw new IllegalArgumentException("DistributedSgd.eControl: the compressor is null");
+        }
+        if (!(eta >= 0 && eta <= 1)) {
+            throw new IllegalArgumentException("DistributedSgd.eControl: eta must be in [0, 1], got " + eta);
+        }
+        DistributedSgd m = new DistributedSgd(Kind.ECONTROL, lr, compressor, 0, 0);
+        m.eta = eta;
+        return m;
+    }
+
     /** Local SGD: {@code localSteps} steps on mini-batches of {@code batchSize} rows per worker and round, then averaging. */
     public static DistributedSgd localSgd(Schedule lr, int localSteps, int batchSize) {
         if (localSteps < 1 || batchSize < 1) {
@@ -133,7 +158,8 @@ public final class DistributedSgd {
 
     /**
      * Mini-batches of {@code size} rows per worker and round, by random reshuffling, for the
-     * sign methods, {@link #errorFeedback} and {@link #ef21} (which use whole partitions without it).
+     * sign methods, {@link #errorFeedback}, {@link #ef21} and {@link #eControl} (which use whole
+     * partitions without it).
      */
     public DistributedSgd batches(int size) {
         if (kind == Kind.LOCAL_SGD || size < 1) {
@@ -186,6 +212,7 @@ public final class DistributedSgd {
         Kind k = kind;
         Compressor c = compressor;
         double momentum = beta;
+        double control = eta;
         int steps = localSteps;
         int batch = batchSize;
         long s = seed;
@@ -196,7 +223,8 @@ public final class DistributedSgd {
                 Broadcast<double[]> xb = f.context().broadcast(x.clone());
                 List<Reply> replies;
                 try {
-                    replies = blocks.map(b -> work(k, c, ev, b, xb.value(), rate, momentum, round, run, s, steps, batch)).collect();
+                    replies = blocks.map(b -> work(k, c, ev, b, xb.value(), rate, momentum, control, round, run, s, steps, batch))
+                            .collect();
                 } finally {
                     xb.destroy();
                 }
@@ -222,7 +250,7 @@ public final class DistributedSgd {
                 for (int i = 0; i < n; i++) {
                     switch (k) {
                         case ERROR_FEEDBACK -> x[i] -= sum[i];
-                        case EF21 -> {
+                        case EF21, ECONTROL -> {
                             estimate[i] += sum[i];
                             x[i] -= rate * estimate[i];
                         }
@@ -262,8 +290,8 @@ public final class DistributedSgd {
     }
 
     /** One worker's round on its block. */
-    private static Reply work(Kind kind, Compressor c, Evaluation ev, Block b, double[] x, double rate, double beta, long round, String run,
-            long seed, int steps, int batch) {
+    private static Reply work(Kind kind, Compressor c, Evaluation ev, Block b, double[] x, double rate, double beta, double eta, long round,
+            String run, long seed, int steps, int batch) {
         int n = x.length;
         PartitionEvaluator pe = ev.on(b);
         double[] total;
@@ -319,6 +347,23 @@ public final class DistributedSgd {
                 Message m = c.compress(d, mix(seed, round, b.partition, 0) | 1);
                 double[] after = before.clone();
                 m.addTo(1, after);
+                WorkerMemory.put(run, b.partition, round, before, after);
+                return new Reply(b.partition, b.rows, value, m, -1, 0);
+            }
+            case ECONTROL: {
+                double[] before = WorkerMemory.at(run, b.partition, round, 2 * n);
+                double[] u = new double[n];
+                for (int i = 0; i < n; i++) {
+                    u[i] = eta * before[i] + g[i] - before[n + i];
+                }
+                Message m = c.compress(u, mix(seed, round, b.partition, 0) | 1);
+                double[] delta = new double[n];
+                m.addTo(1, delta);
+                double[] after = new double[2 * n];
+                for (int i = 0; i < n; i++) {
+                    after[i] = before[i] + g[i] - before[n + i] - delta[i];
+                    after[n + i] = before[n + i] + delta[i];
+                }
                 WorkerMemory.put(run, b.partition, round, before, after);
                 return new Reply(b.partition, b.rows, value, m, -1, 0);
             }
