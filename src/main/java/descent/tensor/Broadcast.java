@@ -91,7 +91,7 @@ final class Broadcast {
         while (lo < hi) {
             int len = Math.min(run - at, hi - lo);
             if (ua && ub) {
-                op.loop(a, oa[q] + at, b, ob[q] + at, o, lo, len);
+                op.run(a, oa[q] + at, b, ob[q] + at, o, lo, len);
             } else if (ua) {
                 op.loop(a, oa[q] + at, b[ob[q]], o, lo, len);
             } else if (ub) {

@@ -82,7 +82,7 @@ public final class Elementwise {
     public static ElementwiseKernel binary(BinaryOp op, Shape a, Shape b) {
         Shape out = Shape.broadcast(op.label(), a, b);
         if (a.equals(b)) {
-            return new Ranged(out.size(), op == BinaryOp.POW, (in, o, lo, hi) -> op.loop(in[0], lo, in[1], lo, o, lo, hi - lo));
+            return new Ranged(out.size(), op == BinaryOp.POW, (in, o, lo, hi) -> op.aligned(in[0], in[1], o, lo, hi));
         }
         Broadcast plan = new Broadcast(out, a, b);
         return new Ranged(out.size(), op == BinaryOp.POW, (in, o, lo, hi) -> plan.binary(op, in[0], in[1], o, lo, hi));

@@ -36,6 +36,8 @@ public final class Sampling {
     private static final int BATCH = 256;
     /** Each thread's block words for one batch, so fills allocate nothing after a thread's first. */
     private static final ThreadLocal<int[][]> WORDS = ThreadLocal.withInitial(() -> new int[2][BATCH]);
+    /** Each thread's uniforms and their transforms for one batch, for transforms that run over a batch at a time. */
+    private static final ThreadLocal<double[][]> UNITS = ThreadLocal.withInitial(() -> new double[2][BATCH]);
 
     private Sampling() {
     }
@@ -223,12 +225,19 @@ public final class Sampling {
         int[][] w = WORDS.get();
         int[] w0 = w[0];
         int[] w1 = w[1];
+        double[][] units = UNITS.get();
+        double[] u = units[0];
+        double[] z = units[1];
         for (int b = 0; b < length; b += BATCH) {
             int n = Math.min(BATCH, length - b);
             Threefry.blocks(k0, k1, firstCounter + b, w0, w1, n);
+            for (int j = 0; j < n; j++) {
+                u[j] = openUnit(w0[j], w1[j]);
+            }
+            NormalQuantile.apply(u, z, w0, n); // w0 is spent once the uniforms are formed
             int o = offset + b;
             for (int j = 0; j < n; j++) {
-                out[o + j] = mean + std * NormalQuantile.of(openUnit(w0[j], w1[j]));
+                out[o + j] = mean + std * z[j];
             }
         }
     }

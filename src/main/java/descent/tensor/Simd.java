@@ -175,7 +175,7 @@ public final class Simd {
         if (s == VECTOR && n >= LANES) {
             VectorMath.apply(op, x, xo, y, yo, n);
         } else {
-            op.loop(x, xo, y, yo, n);
+            op.run(x, xo, y, yo, n);
         }
     }
 
@@ -216,7 +216,7 @@ public final class Simd {
             for (int round = 0; counted < ROUNDS; round++) {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < CALLS_PER_ROUND; i++) {
-                    op.loop(x, 0, y, 0, SAMPLE);
+                    op.run(x, 0, y, 0, SAMPLE);
                 }
                 long t1 = System.nanoTime();
                 for (int i = 0; i < CALLS_PER_ROUND; i++) {

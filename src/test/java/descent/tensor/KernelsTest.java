@@ -443,4 +443,33 @@ class KernelsTest {
         assertEquals(Tensor.of(new double[][] {{1, 1}, {1, 1}}), v.outer(v));
         assertEquals(Tensor.scalar(5), Tensor.of(1, 2).dot(Tensor.of(1, 2)));
     }
+
+    @Test
+    void alignedLoopsGiveTheBitsOfTheOffsetLoops() {
+        Random r = new Random(8);
+        int n = 1037;
+        double[] a = new double[n + 3];
+        double[] b = new double[n + 3];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = i % 13 == 0 ? 0.0 : (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(7) - 3);
+            b[i] = i % 17 == 0 ? Double.NaN : (r.nextDouble() - 0.5) * 8;
+        }
+        for (BinaryOp op : BinaryOp.values()) {
+            double[] shifted = new double[n + 3];
+            double[] aligned = new double[n + 3];
+            op.loop(a, 3, b, 3, shifted, 3, n);
+            op.aligned(a, b, aligned, 3, n + 3);
+            assertArrayEquals(shifted, aligned, op.label());
+            double[] inPlace = a.clone();
+            op.run(inPlace, 3, b, 3, inPlace, 3, n);
+            assertArrayEquals(Arrays.copyOfRange(shifted, 3, n + 3), Arrays.copyOfRange(inPlace, 3, n + 3), op.label() + " in place");
+        }
+        for (UnaryOp op : UnaryOp.values()) {
+            double[] shifted = new double[n + 3];
+            double[] aligned = new double[n + 3];
+            op.loop(a, 3, shifted, 3, n);
+            op.aligned(a, aligned, 3, n + 3);
+            assertArrayEquals(shifted, aligned, op.label());
+        }
+    }
 }

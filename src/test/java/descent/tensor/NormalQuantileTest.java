@@ -138,4 +138,24 @@ class NormalQuantileTest {
         assertTrue(Double.isNaN(NormalQuantile.of(Double.NaN)));
         assertEquals(0.0, NormalQuantile.of(0.5));
     }
+
+    @Test
+    void theBatchedFormGivesTheBitsOfTheScalarOne() {
+        java.util.Random r = new java.util.Random(5);
+        int n = 4096;
+        double[] p = new double[n];
+        for (int j = 0; j < n; j++) {
+            p[j] = j % 7 == 0 ? Math.scalb(r.nextDouble(), -r.nextInt(900)) : j % 11 == 0 ? 1 - Math.scalb(r.nextDouble(), -r.nextInt(50)) : r.nextDouble();
+        }
+        p[1] = 0;
+        p[2] = 1;
+        p[3] = Double.NaN;
+        p[4] = 0.5 - 0.425;
+        p[5] = Math.nextDown(0.5 - 0.425);
+        double[] z = new double[n];
+        NormalQuantile.apply(p, z, new int[n], n);
+        for (int j = 0; j < n; j++) {
+            assertEquals(Double.doubleToRawLongBits(NormalQuantile.of(p[j])), Double.doubleToRawLongBits(z[j]), "p = " + p[j]);
+        }
+    }
 }
