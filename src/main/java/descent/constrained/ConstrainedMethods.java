@@ -153,7 +153,8 @@ public final class ConstrainedMethods {
 
     /**
      * Riemannian gradient descent on the {@link Stiefel} manifold (parameters: one row-major
-     * {@code n x k} matrix with orthonormal columns): tangent-space gradient, QR retraction,
+     * {@code n x k} matrix with orthonormal columns): tangent-space gradient, the manifold's
+     * retraction (QR or Cayley, {@link Stiefel.Retraction}),
      * Armijo backtracking from Barzilai–Borwein steps, stopping when the Riemannian gradient's
      * norm is at most {@code tolerance}.
      *
