@@ -45,6 +45,20 @@ public final class ConstrainedMethods {
         ADAPTIVE
     }
 
+    /** Linear solvers of {@link #sqp}'s KKT systems. */
+    public enum KktSolver {
+        /** Projected conjugate gradients on the null space of the constraint Jacobian, truncated at negative curvature. */
+        PROJECTED_CG,
+        /**
+         * MINRES (Paige and Saunders, 1975) on the whole symmetric indefinite KKT matrix. It sees
+         * negative curvature in the null space only along the step it returns, so on nonconvex
+         * problems it may converge to a KKT point that is a saddle (an eigenvector other than the
+         * smallest one, for {@code min x'Ax} on the sphere) where projected CG, truncated at
+         * negative curvature, leads to a minimum.
+         */
+        MINRES
+    }
+
     /**
      * Projected gradient descent onto {@code set} with backtracking along the projection arc from a
      * first step of 1, stopping when {@code |x - P(x - grad f(x))| <= 1e-8}.
@@ -247,11 +261,24 @@ public final class ConstrainedMethods {
      * }</pre>
      */
     public static Method sqp(HessianObjective... equalities) {
-        return new Sqp(equalities, 1e-10, 1e-10, 200);
+        return new Sqp(equalities, 1e-10, 1e-10, 200, KktSolver.PROJECTED_CG);
     }
 
     /** The SQP method with its tolerances on the violation and the Lagrangian's gradient, and the CG iterations per step. */
     public static Method sqp(HessianObjective[] equalities, double violationTolerance, double gradientTolerance, int maxCg) {
-        return new Sqp(equalities, violationTolerance, gradientTolerance, maxCg);
+        return new Sqp(equalities, violationTolerance, gradientTolerance, maxCg, KktSolver.PROJECTED_CG);
+    }
+
+    /**
+     * The SQP method with the given linear solver of its KKT systems and at most
+     * {@code maxIterations} of its iterations (operator products) per step.
+     *
+     * <pre>{@code
+     * Method m = ConstrainedMethods.sqp(c, 1e-10, 1e-10, 200, ConstrainedMethods.KktSolver.MINRES);
+     * }</pre>
+     */
+    public static Method sqp(HessianObjective[] equalities, double violationTolerance, double gradientTolerance, int maxIterations,
+                             KktSolver solver) {
+        return new Sqp(equalities, violationTolerance, gradientTolerance, maxIterations, solver);
     }
 }
