@@ -20,7 +20,9 @@ import descent.optim.Transform;
  * {@link #awayStepFrankWolfe} and {@link #pairwiseFrankWolfe} on the simplex; {@link #stochasticFrankWolfe}
  * on stochastic or zeroth-order gradients;</li>
  * <li>{@link #mirrorDescent} with any {@link MirrorMap}; {@link #exponentiatedGradient}: with the entropy on the simplex;</li>
- * <li>{@link #proximalGradient}, {@link #fista}, {@link #admm}: {@code min f(x) + h(x)} for a {@link Penalty} {@code h};</li>
+ * <li>{@link #proximalGradient}, {@link #fista}, {@link #admm}: {@code min f(x) + h(x)} for a {@link Penalty} {@code h}
+ * (for the lasso and the elastic net on least squares, coordinate descent,
+ * {@link descent.coordinate.CoordinateMethods#lasso}, is faster);</li>
  * <li>{@link #augmentedLagrangian}: {@code min f(x)} subject to equality and inequality constraints
  * given as differentiable functions, with any unconstrained method inside; {@link #sqp} for
  * equality constraints with Hessian-vector products.</li>
