@@ -9,23 +9,24 @@ import descent.tensor.ParamLayout;
 /**
  * Cyclic coordinate descent for the elastic net
  * {@code F(x) = |A x - y|^2 / (2 m) + lambda1 |x|_1 + (lambda2 / 2) |x|^2} on a
- * {@link Regression} (Friedman, Hastie and Tibshirani, 2010), with covariance updates: the
- * gradient {@code g = A'(A x - y) / m} of the loss is kept up to date, so visiting coordinate
- * {@code j} costs {@code O(1)}, its exact minimization is the soft-thresholding
- * {@code x_j <- S(Q_jj x_j - g_j, lambda1) / (Q_jj + lambda2)} with {@code Q = A'A / m}, and moving
- * {@code x_j} by {@code d} adds {@code d Q[:, j]} to {@code g} in {@code O(p)}. A column of
- * {@code Q} is formed ({@code O(m p)}) the first time its coordinate becomes nonzero, so a sparse
- * solution needs only the columns of its support.
+ * {@link Regression} (Friedman, Hastie and Tibshirani, 2010), with residual updates as
+ * scikit-learn's: the residual {@code r = y - A x} is kept up to date, visiting coordinate
+ * {@code j} computes {@code rho = a_j'r / m + q_j x_j} ({@code q_j = |a_j|^2 / m}) in
+ * {@code O(m)}, its exact minimization is the soft-thresholding
+ * {@code x_j <- sign(rho) max(|rho| - lambda1, 0) / (q_j + lambda2)}, and moving {@code x_j} by
+ * {@code d} subtracts {@code d a_j} from {@code r}. Each iteration is one sweep over all
+ * {@code p} coordinates followed by passes over those it left nonzero (the active set; Friedman,
+ * Hastie and Tibshirani, Section 2.6), until none of them moves by more than
+ * {@code 1e-14 max_j |x_j|} or they have taken as many visits as one sweep.
  *
- * <p>The measure is the duality gap {@code F(x) - D(theta)} at the dual point
- * {@code theta = s (y - A x) / m} scaled into the dual's domain,
- * {@code s = min(1, lambda1 / |A'(y - A x) / m - lambda2 x|_inf)} (the lasso's dual of the
- * problem with the ridge term folded into the data, as scikit-learn computes it), found from
- * {@code g} and inner products in {@code O(p)}; the run stops with {@code STATIONARY} when the gap
- * is at most {@code tolerance |y|^2 / m}, which is scikit-learn's {@code tol} on this scaling, or
- * when a whole sweep moves no coordinate by more than {@code 1e-14 max_j |x_j|}: the solution is
- * then a fixed point to rounding, closer than any gap the floating-point dual value can resolve. One {@code Minimize} iteration is one sweep over the
- * {@code p} coordinates; the iterate's value is {@code F} and its gradient {@code g}, the loss's.
+ * <p>After each sweep the loss's gradient {@code g = -A'r / m} is formed (the iterate's gradient),
+ * and with it the measure, the duality gap {@code F(x) - D(theta)} at the dual point
+ * {@code theta = s r / m}, {@code s = min(1, lambda1 / |A'r / m - lambda2 x|_inf)} (the lasso's
+ * dual of the problem with the ridge term folded into the data, as scikit-learn computes it). The
+ * run stops with {@code STATIONARY} when the gap is at most {@code tolerance |y|^2 / m}, which is
+ * scikit-learn's {@code tol} on this scaling, or when a whole sweep moves no coordinate by more
+ * than {@code 1e-14 max_j |x_j|}: the solution is then a fixed point to rounding, closer than any
+ * gap the floating-point dual value can resolve. The iterate's value is {@code F}.
  */
 final class ElasticNetDescent implements Method {
     private final Regression data;
@@ -59,23 +60,23 @@ final class ElasticNetDescent implements Method {
     }
 
     private static final class EnetState extends State {
-        /** The loss's gradient at the iterate, kept by the updates (saved, so a resumed run continues bit for bit). */
-        final double[] gradient;
+        /** {@code y - A x}, kept by the updates (saved, so a resumed run continues bit for bit). */
+        final double[] residual;
         final CoordinateState counts;
-        final double[] b;
         final double[] curvature;
-        final double[][] columns;
         final double[] x;
+        final double[] g;
+        final int[] active;
         double yy;
 
-        EnetState(int p) {
+        EnetState(int m, int p) {
             super("elasticNetDescent");
-            gradient = doubles("gradient", p);
+            residual = doubles("residual", m);
             counts = child(new CoordinateState("coordinateDescent", 0));
-            b = new double[p];
             curvature = new double[p];
-            columns = new double[p][];
             x = new double[p];
+            g = new double[p];
+            active = new int[p];
         }
     }
 
@@ -83,80 +84,62 @@ final class ElasticNetDescent implements Method {
     public State init(ParamLayout layout, Iterate start) {
         start.requireUnbounded(name());
         int p = data.columns();
+        int m = data.rows();
         if (start.dimension() != p) {
             throw new IllegalArgumentException(name() + ": the start has " + start.dimension() + " elements, the matrix " + p + " columns");
         }
-        EnetState st = new EnetState(p);
-        st.yy = data.moments(st.b, st.curvature);
-        double[] x = start.x();
-        double[] g = st.gradient;
+        EnetState st = new EnetState(m, p);
+        double[] y = data.response();
+        st.yy = Regression.dot(y, y);
         for (int j = 0; j < p; j++) {
-            g[j] = -st.b[j];
+            st.curvature[j] = data.squaredNorm(j) / m;
         }
-        for (int j = 0; j < p; j++) {
-            if (x[j] != 0) {
-                double[] col = column(st, j);
-                double xj = x[j];
-                for (int k = 0; k < p; k++) {
-                    g[k] += xj * col[k];
-                }
-            }
-        }
-        start.moveTo(x, value(x, g, st), g);
+        double[] r = data.residual(start.x());
+        System.arraycopy(r, 0, st.residual, 0, m);
+        gradient(st);
+        start.moveTo(start.x(), value(start.x(), st), st.g);
         return st;
     }
 
-    private double[] column(EnetState st, int j) {
-        double[] col = st.columns[j];
-        if (col == null) {
-            col = new double[data.columns()];
-            data.gramColumn(j, col);
-            st.columns[j] = col;
+    /** {@code g = -A'r / m} into the state. */
+    private void gradient(EnetState st) {
+        int m = data.rows();
+        for (int j = 0; j < st.g.length; j++) {
+            st.g[j] = -data.dot(j, st.residual) / m;
         }
-        return col;
     }
 
-    /** The loss {@code (x'g - x'b) / 2 + |y|^2 / (2 m)} (from {@code x'Qx = x'(g + b)}). */
-    private double loss(double[] x, double[] g, EnetState st) {
-        double xg = 0;
-        double xb = 0;
-        for (int j = 0; j < x.length; j++) {
-            xg += x[j] * g[j];
-            xb += x[j] * st.b[j];
-        }
-        return 0.5 * (xg - xb) + st.yy / (2 * data.rows());
-    }
-
-    private double value(double[] x, double[] g, EnetState st) {
+    private double value(double[] x, EnetState st) {
         double l1 = 0;
         double l2 = 0;
         for (double v : x) {
             l1 += Math.abs(v);
             l2 += v * v;
         }
-        return loss(x, g, st) + lambda1 * l1 + 0.5 * lambda2 * l2;
+        double[] r = st.residual;
+        return Regression.dot(r, r) / (2 * data.rows()) + lambda1 * l1 + 0.5 * lambda2 * l2;
     }
 
     /**
-     * The duality gap at {@code x}: with {@code u = (y - A x) / m}, {@code |u|^2 = 2 loss / m},
-     * {@code u'y = |y|^2 / m - b'x} and {@code A'u = -g}, the dual value is
-     * {@code D = s u'y - s^2 (loss + lambda2 |x|^2 / 2)}.
+     * The duality gap at {@code x} with the gradient {@code g = -A'r / m}: with {@code u = r / m},
+     * the dual value is {@code D = s u'y - (m / 2) s^2 (|u|^2 + lambda2 |x|^2 / m)}.
      */
     private double gap(double[] x, double[] g, EnetState st) {
+        int m = data.rows();
         double l1 = 0;
         double l2 = 0;
-        double xb = 0;
         double dual = 0;
         for (int j = 0; j < x.length; j++) {
             double v = x[j];
             l1 += Math.abs(v);
             l2 += v * v;
-            xb += v * st.b[j];
             dual = Math.max(dual, Math.abs(g[j] + lambda2 * v));
         }
-        double loss = loss(x, g, st);
+        double[] r = st.residual;
+        double rr = Regression.dot(r, r);
+        double loss = rr / (2 * m);
         double s = dual > lambda1 ? lambda1 / dual : 1;
-        double uy = st.yy / data.rows() - xb;
+        double uy = Regression.dot(r, data.response()) / m;
         double primal = loss + lambda1 * l1 + 0.5 * lambda2 * l2;
         return primal - (s * uy - s * s * (loss + 0.5 * lambda2 * l2));
     }
@@ -166,35 +149,55 @@ final class ElasticNetDescent implements Method {
         EnetState st = (EnetState) state;
         double[] x = st.x;
         System.arraycopy(it.x(), 0, x, 0, x.length);
-        double[] g = st.gradient;
         int p = x.length;
-        double gap = gap(x, g, st);
+        int m = data.rows();
+        double gap = gap(x, it.gradient(), st);
         it.measure(gap);
-        if (gap <= tolerance * st.yy / data.rows()) {
+        if (gap <= tolerance * st.yy / m) {
             return Stop.Reason.STATIONARY;
         }
-        double largestMove = 0;
         double largest = 0;
+        int active = 0;
+        double largestMove = 0;
         for (int j = 0; j < p; j++) {
-            st.counts.counted();
-            double q = st.curvature[j];
-            double old = x[j];
-            double z = q * old - g[j];
-            double a = Math.abs(z) - lambda1;
-            double next = a > 0 ? Math.copySign(a / (q + lambda2), z) : 0;
-            if (next != old) {
-                double d = next - old;
-                double[] col = column(st, j);
-                for (int k = 0; k < p; k++) {
-                    g[k] += d * col[k];
-                }
-                x[j] = next;
-                largestMove = Math.max(largestMove, Math.abs(d));
+            largestMove = Math.max(largestMove, update(st, x, j));
+            if (x[j] != 0) {
+                st.active[active++] = j;
+                largest = Math.max(largest, Math.abs(x[j]));
             }
-            largest = Math.max(largest, Math.abs(next));
         }
+        for (int visits = 0; active > 0 && visits + active <= p; visits += active) {
+            double move = 0;
+            for (int k = 0; k < active; k++) {
+                move = Math.max(move, update(st, x, st.active[k]));
+            }
+            if (move <= 1e-14 * largest) {
+                break;
+            }
+        }
+        gradient(st);
         it.stepLength(1);
-        it.moveTo(x, value(x, g, st), g);
+        it.moveTo(x, value(x, st), st.g);
         return largestMove <= 1e-14 * largest ? Stop.Reason.STATIONARY : null;
+    }
+
+    /** Minimizes over coordinate {@code j} and updates the residual; returns how far {@code x_j} moved. */
+    private double update(EnetState st, double[] x, int j) {
+        st.counts.counted();
+        double q = st.curvature[j];
+        double old = x[j];
+        if (q == 0) {
+            x[j] = 0;
+            return 0;
+        }
+        double rho = data.dot(j, st.residual) / data.rows() + q * old;
+        double a = Math.abs(rho) - lambda1;
+        double next = a > 0 ? Math.copySign(a / (q + lambda2), rho) : 0;
+        if (next == old) {
+            return 0;
+        }
+        data.axpy(j, old - next, st.residual);
+        x[j] = next;
+        return Math.abs(next - old);
     }
 }

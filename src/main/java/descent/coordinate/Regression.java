@@ -7,8 +7,8 @@ import descent.optim.Objective;
  * {@code A} (row-major, observations by features) and a response {@code y} of {@code m}
  * elements: the smooth part of the lasso and the elastic net that
  * {@link CoordinateMethods#lasso} and {@link CoordinateMethods#elasticNet} minimize, with the
- * same scaling as scikit-learn's {@code Lasso} and {@code ElasticNet}. The data are kept, not
- * copied.
+ * same scaling as scikit-learn's {@code Lasso} and {@code ElasticNet}. The matrix is copied into
+ * columns; the response is kept, not copied.
  *
  * <pre>{@code
  * Regression data = Regression.of(a, 200, 500, y);
@@ -16,20 +16,22 @@ import descent.optim.Objective;
  * }</pre>
  */
 public final class Regression {
-    private final double[] a;
+    /** Column-major: column {@code j} is {@code columns[j * m, (j + 1) * m)}. */
+    private final double[] columns;
     private final int m;
     private final int p;
     private final double[] y;
 
-    private Regression(double[] a, int m, int p, double[] y) {
-        this.a = a;
+    private Regression(double[] columns, int m, int p, double[] y) {
+        this.columns = columns;
         this.m = m;
         this.p = p;
         this.y = y;
     }
 
     /**
-     * The loss of the row-major {@code m x p} matrix {@code a} and the response {@code y}.
+     * The loss of the row-major {@code m x p} matrix {@code a} and the response {@code y} (the
+     * matrix is copied into columns, the layout coordinate descent reads).
      *
      * @throws IllegalArgumentException if the shapes do not fit or an element is not finite
      */
@@ -39,20 +41,57 @@ public final class Regression {
                     + m + ", p = " + p + ", a matrix of " + (a == null ? "null" : a.length + " elements") + " and a response of "
                     + (y == null ? "null" : y.length + " elements"));
         }
-        for (int i = 0; i < a.length; i++) {
-            if (!Double.isFinite(a[i])) {
-                throw new IllegalArgumentException("Regression.of: A[" + i / p + "][" + i % p + "] is " + a[i]);
+        for (int k = 0; k < a.length; k++) {
+            if (!Double.isFinite(a[k])) {
+                throw new IllegalArgumentException("Regression.of: A[" + k / p + "][" + k % p + "] is " + a[k]);
             }
         }
-        for (int i = 0; i < m; i++) {
+        double[] columns = new double[m * p];
+        // In blocks of 16 rows, so the rows' cache lines are reused across neighbouring columns.
+        for (int i0 = 0; i0 < m; i0 += 16) {
+            int i1 = Math.min(m, i0 + 16);
+            for (int j = 0; j < p; j++) {
+                int col = j * m;
+                for (int i = i0; i < i1; i++) {
+                    columns[col + i] = a[i * p + j];
+                }
+            }
+        }
+        checkResponse(y);
+        return new Regression(columns, m, p, y);
+    }
+
+    /**
+     * The loss of the column-major {@code m x p} matrix {@code columns} (column {@code j} at
+     * {@code [j m, (j + 1) m)}, the layout of a Fortran-ordered array) and the response
+     * {@code y}, both kept, not copied.
+     *
+     * @throws IllegalArgumentException if the shapes do not fit or an element is not finite
+     */
+    public static Regression ofColumns(double[] columns, int m, int p, double[] y) {
+        if (columns == null || y == null || m < 1 || p < 1 || columns.length != (long) m * p || y.length != m) {
+            throw new IllegalArgumentException("Regression.ofColumns: needs an m x p matrix of m * p elements and a response of m "
+                    + "elements, got m = " + m + ", p = " + p + ", a matrix of " + (columns == null ? "null" : columns.length + " elements")
+                    + " and a response of " + (y == null ? "null" : y.length + " elements"));
+        }
+        for (int k = 0; k < columns.length; k++) {
+            if (!Double.isFinite(columns[k])) {
+                throw new IllegalArgumentException("Regression.ofColumns: A[" + k % m + "][" + k / m + "] is " + columns[k]);
+            }
+        }
+        checkResponse(y);
+        return new Regression(columns, m, p, y);
+    }
+
+    private static void checkResponse(double[] y) {
+        for (int i = 0; i < y.length; i++) {
             if (!Double.isFinite(y[i])) {
                 throw new IllegalArgumentException("Regression.of: y[" + i + "] is " + y[i]);
             }
         }
-        return new Regression(a, m, p, y);
     }
 
-    /** The loss of the matrix given by its rows (copied into one row-major array) and the response {@code y}. */
+    /** The loss of the matrix given by its rows and the response {@code y}. */
     public static Regression of(double[][] rows, double[] y) {
         if (rows == null || rows.length == 0 || rows[0] == null) {
             throw new IllegalArgumentException("Regression.of: needs at least one row");
@@ -85,54 +124,80 @@ public final class Regression {
             if (x.length != p || g.length != p) {
                 throw new IllegalArgumentException("Regression.objective: x has " + x.length + " elements, the matrix " + p + " columns");
             }
-            java.util.Arrays.fill(g, 0);
-            double v = 0;
-            for (int i = 0; i < m; i++) {
-                int row = i * p;
-                double r = -y[i];
-                for (int j = 0; j < p; j++) {
-                    r += a[row + j] * x[j];
-                }
-                v += r * r;
-                double s = r / m;
-                for (int j = 0; j < p; j++) {
-                    g[j] += s * a[row + j];
-                }
+            double[] r = residual(x);
+            for (int j = 0; j < p; j++) {
+                g[j] = -dot(j, r) / m;
             }
-            return v / (2 * m);
+            return dot(r, r) / (2 * m);
         };
     }
 
-    /** {@code A'y / m} into {@code b} and the squared column norms {@code |a_j|^2 / m} into {@code curvature}; returns {@code |y|^2}. */
-    double moments(double[] b, double[] curvature) {
-        double yy = 0;
-        for (int i = 0; i < m; i++) {
-            int row = i * p;
-            double yi = y[i] / m;
-            for (int j = 0; j < p; j++) {
-                double v = a[row + j];
-                b[j] += yi * v;
-                curvature[j] += v * v;
-            }
-            yy += y[i] * y[i];
-        }
+    /** The residual {@code y - A x}. */
+    double[] residual(double[] x) {
+        double[] r = y.clone();
         for (int j = 0; j < p; j++) {
-            curvature[j] /= m;
+            if (x[j] != 0) {
+                axpy(j, -x[j], r);
+            }
         }
-        return yy;
+        return r;
     }
 
-    /** The column {@code k} of the Gram matrix, {@code A'a_k / m}, into {@code out} (zeroed first). */
-    void gramColumn(int k, double[] out) {
-        java.util.Arrays.fill(out, 0);
-        for (int i = 0; i < m; i++) {
-            int row = i * p;
-            double s = a[row + k] / m;
-            if (s != 0) {
-                for (int j = 0; j < p; j++) {
-                    out[j] += s * a[row + j];
-                }
-            }
+    /** The response (not copied). */
+    double[] response() {
+        return y;
+    }
+
+    /** {@code a_j' v} for the column {@code a_j} and a vector {@code v} of {@code m} elements. */
+    double dot(int j, double[] v) {
+        int off = j * m;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            s0 = Math.fma(columns[off + i], v[i], s0);
+            s1 = Math.fma(columns[off + i + 1], v[i + 1], s1);
+            s2 = Math.fma(columns[off + i + 2], v[i + 2], s2);
+            s3 = Math.fma(columns[off + i + 3], v[i + 3], s3);
         }
+        for (; i < m; i++) {
+            s0 = Math.fma(columns[off + i], v[i], s0);
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code |a_j|^2}. */
+    double squaredNorm(int j) {
+        int off = j * m;
+        double s = 0;
+        for (int i = 0; i < m; i++) {
+            s = Math.fma(columns[off + i], columns[off + i], s);
+        }
+        return s;
+    }
+
+    /** {@code v += s a_j}. */
+    void axpy(int j, double s, double[] v) {
+        int off = j * m;
+        for (int i = 0; i < m; i++) {
+            v[i] = Math.fma(s, columns[off + i], v[i]);
+        }
+    }
+
+    /** {@code v'w}. */
+    static double dot(double[] v, double[] w) {
+        double s0 = 0;
+        double s1 = 0;
+        int i = 0;
+        for (; i + 1 < v.length; i += 2) {
+            s0 = Math.fma(v[i], w[i], s0);
+            s1 = Math.fma(v[i + 1], w[i + 1], s1);
+        }
+        for (; i < v.length; i++) {
+            s0 = Math.fma(v[i], w[i], s0);
+        }
+        return s0 + s1;
     }
 }

@@ -87,7 +87,8 @@ class ElasticNetDescentTest {
     /**
      * The lasso and the elastic net run until a sweep moves no coordinate: the solutions of long
      * FISTA runs to 1e-8, the KKT conditions to 1e-8, the same objective to 1e-12 relative, the
-     * support of the 10 true nonzeros (measured: 20 and 19 sweeps; FISTA 97 and 451 iterations).
+     * support of the 10 true nonzeros (measured: 3 iterations of a sweep and active-set passes,
+     * about 2050 coordinate updates, for either; FISTA 97 and 451 iterations).
      */
     @Test
     void reachesTheFistaSolutionAndMeetsTheKktConditions() {
@@ -108,7 +109,8 @@ class ElasticNetDescentTest {
             assertEquals(f, cd.value(), 1e-12 * f, what + ": the iterate's value is F");
             assertEquals(fista.value(), cd.value(), 1e-12 * f, what);
             assertTrue(cd.iterations() <= 100, what + ": sweeps " + cd.iterations());
-            assertEquals(cd.iterations() * (long) P, cd.state().find(CoordinateState.class).updates(), what);
+            long updates = cd.state().find(CoordinateState.class).updates();
+            assertTrue(updates >= (cd.iterations() - 1) * (long) P && updates <= 2 * cd.iterations() * (long) P, what + ": " + updates);
         }
     }
 
@@ -169,11 +171,52 @@ class ElasticNetDescentTest {
     @Test
     void aResumedRunContinuesBitForBit(@TempDir Path dir) {
         Path file = dir.resolve("lasso.ckpt");
-        Result whole = Minimize.with(CoordinateMethods.lasso(DATA, LAMBDA, 0)).steps(8).run(DATA.objective(), new double[P]);
-        Minimize.with(CoordinateMethods.lasso(DATA, LAMBDA, 0)).steps(4).checkpoint(file, 4).run(DATA.objective(), new double[P]);
-        Result resumed = Minimize.with(CoordinateMethods.lasso(DATA, LAMBDA, 0)).steps(8).resume(file).run(DATA.objective(), new double[P]);
+        Result whole = Minimize.with(CoordinateMethods.lasso(DATA, LAMBDA, 0)).steps(3).run(DATA.objective(), new double[P]);
+        Minimize.with(CoordinateMethods.lasso(DATA, LAMBDA, 0)).steps(2).checkpoint(file, 2).run(DATA.objective(), new double[P]);
+        Result resumed = Minimize.with(CoordinateMethods.lasso(DATA, LAMBDA, 0)).steps(3).resume(file).run(DATA.objective(), new double[P]);
+        assertEquals(3, resumed.history().size());
         assertArrayEquals(whole.x(), resumed.x(), 0);
         assertArrayEquals(whole.history().measures(), resumed.history().measures(), 0);
+    }
+
+    /** The row-major, row-array and column-major forms of the same data are the same loss. */
+    @Test
+    void theThreeLayoutsAgree() {
+        double[] columns = new double[M * P];
+        double[][] rows = new double[M][P];
+        for (int i = 0; i < M; i++) {
+            for (int j = 0; j < P; j++) {
+                columns[j * M + i] = A[i * P + j];
+                rows[i][j] = A[i * P + j];
+            }
+        }
+        Random r = new Random(5);
+        double[] x = new double[P];
+        for (int j = 0; j < P; j += 7) {
+            x[j] = r.nextGaussian();
+        }
+        double[] g0 = new double[P];
+        double f0 = DATA.objective().valueAndGrad(x, g0);
+        for (Regression other : new Regression[] {Regression.ofColumns(columns, M, P, Y), Regression.of(rows, Y)}) {
+            double[] g = new double[P];
+            assertEquals(f0, other.objective().valueAndGrad(x, g), 0);
+            assertArrayEquals(g0, g, 0);
+        }
+        // Against the row-major formula written out.
+        double f = 0;
+        double[] g = new double[P];
+        for (int i = 0; i < M; i++) {
+            double res = -Y[i];
+            for (int j = 0; j < P; j++) {
+                res += A[i * P + j] * x[j];
+            }
+            f += res * res / (2 * M);
+            for (int j = 0; j < P; j++) {
+                g[j] += A[i * P + j] * res / M;
+            }
+        }
+        assertEquals(f, f0, 1e-12 * f);
+        assertArrayEquals(g, g0, 1e-12);
     }
 
     @Test
@@ -184,6 +227,10 @@ class ElasticNetDescentTest {
         assertTrue(e.getMessage().contains("response of 3 elements"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Regression.of(new double[] {1, 2, Double.NaN, 4}, 2, 2, new double[2]));
         assertTrue(e.getMessage().contains("A[1][0] is NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Regression.ofColumns(new double[] {1, 2, Double.NaN, 4}, 2, 2, new double[2]));
+        assertTrue(e.getMessage().contains("A[0][1] is NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Regression.of(new double[4], 2, 2, new double[] {0, Double.POSITIVE_INFINITY}));
+        assertTrue(e.getMessage().contains("y[1] is Infinity"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Regression.of(new double[][] {{1, 2}, {3}}, new double[2]));
         assertTrue(e.getMessage().contains("row 1 has 1 elements"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> CoordinateMethods.lasso(DATA, 0, 1e-4));
