@@ -96,8 +96,13 @@ final class ElasticNetDescent implements Method {
         }
         double[] r = data.residual(start.x());
         System.arraycopy(r, 0, st.residual, 0, m);
-        gradient(st);
-        start.moveTo(start.x(), value(start.x(), st), st.g);
+        // The start's gradient is the loss's, data.objective() evaluated there by the run (not on a resumed run).
+        double loss = Regression.dot(st.residual, st.residual) / (2 * m);
+        if (start.evaluations() > 0 && !(Math.abs(start.value() - loss) <= 1e-12 * Math.max(loss, 1e-300) + 1e-300)) {
+            throw new IllegalArgumentException(name() + ": the run's objective is " + start.value() + " at the start, the data's loss "
+                    + loss + "; run it on data.objective()");
+        }
+        start.moveTo(start.x(), value(start.x(), st), start.gradient());
         return st;
     }
 

@@ -244,6 +244,9 @@ class ElasticNetDescentTest {
         e = assertThrows(IllegalArgumentException.class, () -> Minimize.with(CoordinateMethods.lasso(DATA, 0.1, 1e-4))
                 .run(DATA.objective(), new double[3]));
         assertTrue(e.getMessage().contains("3 elements"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Minimize.with(CoordinateMethods.lasso(DATA, 0.1, 1e-4))
+                .run((x, g) -> DATA.objective().valueAndGrad(x, g) * 2, new double[P]));
+        assertTrue(e.getMessage().contains("run it on data.objective()"), e.getMessage());
     }
 
     /** A column of zeros leaves its coordinate at zero (no division by its zero curvature). */

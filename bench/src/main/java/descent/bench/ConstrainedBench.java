@@ -35,7 +35,7 @@ import java.util.Random;
  * nonzeros, lambda = 0.1 lambda_max. All are timed to the same objective accuracy
  * {@code f <= f* (1 + eps)}, with {@code f*} from a long FISTA run checked against scikit-learn at
  * {@code tol = 1e-14}: Descent stops on {@code Stop.targetValue}, scikit-learn runs with the loosest {@code tol} that reaches
- * the accuracy (its stopping rule is a duality gap). Median of 21 runs after 30 warm-up runs;
+ * the accuracy (its stopping rule is a duality gap). Median of 21 runs after at least 30 and a second of warm-up runs;
  * scikit-learn's side by {@code bench/sklearn/lasso_cd.py} through {@code /usr/bin/python3}.</li>
  * <li>Projection onto the l1 ball and the simplex at n = 1e6 (a Gaussian vector, radius 1): the
  * median time of a projection (input copied in first, copy time subtracted), and the same bytes
@@ -178,17 +178,23 @@ public final class ConstrainedBench {
         }
     }
 
-    /** The median time in seconds of {@code repeats} runs after 30 warm-up runs. */
+    /**
+     * The median time in seconds of {@code repeats} runs after warm-up runs: at least 30 and at
+     * least a second of them, so the JIT has compiled the loop before any run is timed.
+     */
     private static double median(int repeats, Runnable run) {
-        double[] seconds = new double[repeats + 30];
-        for (int rep = 0; rep < seconds.length; rep++) {
+        long warm = System.nanoTime();
+        for (int rep = 0; rep < 30 || System.nanoTime() - warm < 1_000_000_000L; rep++) {
+            run.run();
+        }
+        double[] seconds = new double[repeats];
+        for (int rep = 0; rep < repeats; rep++) {
             long t0 = System.nanoTime();
             run.run();
             seconds[rep] = (System.nanoTime() - t0) / 1e9;
         }
-        double[] timed = Arrays.copyOfRange(seconds, 30, seconds.length);
-        Arrays.sort(timed);
-        return timed[timed.length / 2];
+        Arrays.sort(seconds);
+        return seconds[repeats / 2];
     }
 
     private static void projections() {
