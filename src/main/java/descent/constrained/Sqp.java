@@ -325,11 +325,12 @@ final class Sqp implements Method {
      * method) to the relative residual {@code eta = min(0.5, sqrt(kkt))}, at most {@code maxCg}
      * products. Where the step leaves the linearized constraints {@code |A p + c| > |c| / 2}, it
      * need not lower the violation and the merit function may not descend along it, so the
-     * solve is repeated with {@code eta} a hundred times smaller. The shift {@code delta} grows (as for projected CG) while the step's component in
-     * the null space of {@code A}, {@code t}, has {@code t'Ht <= 1e-12 |t|^2}: the reduced Hessian
-     * is then not positive definite along the step, and the step would lead toward a saddle or a
-     * maximum of the model. Writes {@code p}, {@code H p} and {@code grad f + H p}; returns the
-     * shift, or NaN if it grew past {@code MAX_DELTA}.
+     * solve is repeated with {@code eta} a hundred times smaller. The shift {@code delta} grows
+     * (as for projected CG) while the step's component in the null space of {@code A}, {@code t},
+     * has {@code t'Ht <= 1e-12 |t|^2}: the reduced Hessian is then not positive definite along
+     * the step, and the step would lead toward a saddle or a maximum of the model. Writes
+     * {@code p}, {@code H p} and {@code grad f + H p}; returns the shift, or NaN if it grew past
+     * {@code MAX_DELTA}.
      *
      * @throws IllegalStateException if MINRES breaks down (a non-finite step, or a true residual
      *                               far above the one it reports: the KKT matrix is singular)
