@@ -150,32 +150,12 @@ public final class Regression {
 
     /** {@code a_j' v} for the column {@code a_j} and a vector {@code v} of {@code m} elements. */
     double dot(int j, double[] v) {
-        int off = j * m;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < m; i += 4) {
-            s0 = Math.fma(columns[off + i], v[i], s0);
-            s1 = Math.fma(columns[off + i + 1], v[i + 1], s1);
-            s2 = Math.fma(columns[off + i + 2], v[i + 2], s2);
-            s3 = Math.fma(columns[off + i + 3], v[i + 3], s3);
-        }
-        for (; i < m; i++) {
-            s0 = Math.fma(columns[off + i], v[i], s0);
-        }
-        return (s0 + s1) + (s2 + s3);
+        return dot(columns, j * m, v, 0, m);
     }
 
     /** {@code |a_j|^2}. */
     double squaredNorm(int j) {
-        int off = j * m;
-        double s = 0;
-        for (int i = 0; i < m; i++) {
-            s = Math.fma(columns[off + i], columns[off + i], s);
-        }
-        return s;
+        return dot(columns, j * m, columns, j * m, m);
     }
 
     /** {@code v += s a_j}. */
@@ -188,16 +168,36 @@ public final class Regression {
 
     /** {@code v'w}. */
     static double dot(double[] v, double[] w) {
+        return dot(v, 0, w, 0, v.length);
+    }
+
+    /**
+     * {@code a[ao, ao + n) . b[bo, bo + n)} with eight partial sums, so that the fused
+     * multiply-adds do not wait on each other's latency.
+     */
+    private static double dot(double[] a, int ao, double[] b, int bo, int n) {
         double s0 = 0;
         double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
         int i = 0;
-        for (; i + 1 < v.length; i += 2) {
-            s0 = Math.fma(v[i], w[i], s0);
-            s1 = Math.fma(v[i + 1], w[i + 1], s1);
+        for (; i + 7 < n; i += 8) {
+            s0 = Math.fma(a[ao + i], b[bo + i], s0);
+            s1 = Math.fma(a[ao + i + 1], b[bo + i + 1], s1);
+            s2 = Math.fma(a[ao + i + 2], b[bo + i + 2], s2);
+            s3 = Math.fma(a[ao + i + 3], b[bo + i + 3], s3);
+            s4 = Math.fma(a[ao + i + 4], b[bo + i + 4], s4);
+            s5 = Math.fma(a[ao + i + 5], b[bo + i + 5], s5);
+            s6 = Math.fma(a[ao + i + 6], b[bo + i + 6], s6);
+            s7 = Math.fma(a[ao + i + 7], b[bo + i + 7], s7);
         }
-        for (; i < v.length; i++) {
-            s0 = Math.fma(v[i], w[i], s0);
+        for (; i < n; i++) {
+            s0 = Math.fma(a[ao + i], b[bo + i], s0);
         }
-        return s0 + s1;
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 }
