@@ -20,7 +20,9 @@ import descent.optim.Transform;
  * {@link #awayStepFrankWolfe} and {@link #pairwiseFrankWolfe} on the simplex; {@link #stochasticFrankWolfe}
  * on stochastic or zeroth-order gradients;</li>
  * <li>{@link #mirrorDescent} with any {@link MirrorMap}; {@link #exponentiatedGradient}: with the entropy on the simplex;</li>
- * <li>{@link #proximalGradient}, {@link #fista}, {@link #admm}: {@code min f(x) + h(x)} for a {@link Penalty} {@code h};</li>
+ * <li>{@link #proximalGradient}, {@link #fista}, {@link #admm}: {@code min f(x) + h(x)} for a {@link Penalty} {@code h}
+ * (for the lasso and the elastic net on least squares, coordinate descent,
+ * {@link descent.coordinate.CoordinateMethods#lasso}, is faster);</li>
  * <li>{@link #augmentedLagrangian}: {@code min f(x)} subject to equality and inequality constraints
  * given as differentiable functions, with any unconstrained method inside; {@link #sqp} for
  * equality constraints with Hessian-vector products.</li>
@@ -43,6 +45,20 @@ public final class ConstrainedMethods {
         SHORT_STEP,
         /** The short step with {@code L} estimated by backtracking. */
         ADAPTIVE
+    }
+
+    /** Linear solvers of {@link #sqp}'s KKT systems. */
+    public enum KktSolver {
+        /** Projected conjugate gradients on the null space of the constraint Jacobian, truncated at negative curvature. */
+        PROJECTED_CG,
+        /**
+         * MINRES (Paige and Saunders, 1975) on the whole symmetric indefinite KKT matrix. It sees
+         * negative curvature in the null space only along the step it returns, so on nonconvex
+         * problems it may converge to a KKT point that is a saddle (an eigenvector other than the
+         * smallest one, for {@code min x'Ax} on the sphere) where projected CG, truncated at
+         * negative curvature, leads to a minimum.
+         */
+        MINRES
     }
 
     /**
@@ -153,7 +169,8 @@ public final class ConstrainedMethods {
 
     /**
      * Riemannian gradient descent on the {@link Stiefel} manifold (parameters: one row-major
-     * {@code n x k} matrix with orthonormal columns): tangent-space gradient, QR retraction,
+     * {@code n x k} matrix with orthonormal columns): tangent-space gradient, the manifold's
+     * retraction (QR or Cayley, {@link Stiefel.Retraction}),
      * Armijo backtracking from Barzilai–Borwein steps, stopping when the Riemannian gradient's
      * norm is at most {@code tolerance}.
      *
@@ -246,11 +263,24 @@ public final class ConstrainedMethods {
      * }</pre>
      */
     public static Method sqp(HessianObjective... equalities) {
-        return new Sqp(equalities, 1e-10, 1e-10, 200);
+        return new Sqp(equalities, 1e-10, 1e-10, 200, KktSolver.PROJECTED_CG);
     }
 
     /** The SQP method with its tolerances on the violation and the Lagrangian's gradient, and the CG iterations per step. */
     public static Method sqp(HessianObjective[] equalities, double violationTolerance, double gradientTolerance, int maxCg) {
-        return new Sqp(equalities, violationTolerance, gradientTolerance, maxCg);
+        return new Sqp(equalities, violationTolerance, gradientTolerance, maxCg, KktSolver.PROJECTED_CG);
+    }
+
+    /**
+     * The SQP method with the given linear solver of its KKT systems and at most
+     * {@code maxIterations} of its iterations (operator products) per step.
+     *
+     * <pre>{@code
+     * Method m = ConstrainedMethods.sqp(c, 1e-10, 1e-10, 200, ConstrainedMethods.KktSolver.MINRES);
+     * }</pre>
+     */
+    public static Method sqp(HessianObjective[] equalities, double violationTolerance, double gradientTolerance, int maxIterations,
+                             KktSolver solver) {
+        return new Sqp(equalities, violationTolerance, gradientTolerance, maxIterations, solver);
     }
 }

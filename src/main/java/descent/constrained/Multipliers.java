@@ -46,7 +46,7 @@ public final class Multipliers extends State {
 
     /**
      * The number of inner iterations, over all outer iterations so far (for SQP: conjugate-gradient
-     * iterations, each one Hessian-vector product of the Lagrangian).
+     * iterations or MINRES products, each one Hessian-vector product of the Lagrangian).
      */
     public long innerIterations() {
         return counters[0];

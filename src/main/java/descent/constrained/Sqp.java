@@ -1,5 +1,7 @@
 package descent.constrained;
 
+import descent.curvature.Krylov;
+import descent.curvature.Operator;
 import descent.optim.HessianObjective;
 import descent.optim.Iterate;
 import descent.optim.Method;
@@ -23,7 +25,9 @@ import java.util.Arrays;
  * {@code min(0.5, sqrt(kkt))} (which keeps Newton's superlinear rate) and truncated at negative
  * curvature; if the first CG direction already has non-positive curvature, {@code delta} grows
  * (from {@code 1e-4}, times 8) and CG restarts, and later iterations start from a third of the last
- * {@code delta}. {@code H v} is one Hessian-vector product of {@code f} (the run's
+ * {@code delta}; or, with {@link ConstrainedMethods.KktSolver#MINRES}, by MINRES on the whole
+ * symmetric indefinite system to the same relative residual, with {@code delta} grown while the
+ * step's null-space component has non-positive curvature. {@code H v} is one Hessian-vector product of {@code f} (the run's
  * {@link HessianObjective}, counted in the result) plus one per constraint with a non-zero
  * multiplier. The new multipliers are the least-squares ones {@code -(AA')^{-1} A (grad f + H p)}.
  *
@@ -46,8 +50,10 @@ final class Sqp implements Method {
     private final double violationTolerance;
     private final double gradientTolerance;
     private final int maxCg;
+    private final ConstrainedMethods.KktSolver solver;
 
-    Sqp(HessianObjective[] constraints, double violationTolerance, double gradientTolerance, int maxCg) {
+    Sqp(HessianObjective[] constraints, double violationTolerance, double gradientTolerance, int maxCg,
+        ConstrainedMethods.KktSolver solver) {
         if (constraints == null || constraints.length == 0) {
             throw new IllegalArgumentException(WHO + ": needs at least one equality constraint");
         }
@@ -57,8 +63,12 @@ final class Sqp implements Method {
             }
         }
         if (maxCg < 1) {
-            throw new IllegalArgumentException(WHO + ": maxCg must be >= 1, got " + maxCg);
+            throw new IllegalArgumentException(WHO + ": maxCg (the KKT solver's iterations per step) must be >= 1, got " + maxCg);
         }
+        if (solver == null) {
+            throw new IllegalArgumentException(WHO + ": the KKT solver is null");
+        }
+        this.solver = solver;
         this.constraints = constraints.clone();
         this.violationTolerance = Arg.positive(WHO, "violationTolerance", violationTolerance);
         this.gradientTolerance = Arg.positive(WHO, "gradientTolerance", gradientTolerance);
@@ -67,7 +77,7 @@ final class Sqp implements Method {
 
     @Override
     public String name() {
-        return WHO + "(" + constraints.length + " equalities)";
+        return WHO + "(" + constraints.length + " equalities" + (solver == ConstrainedMethods.KktSolver.MINRES ? ", minres" : "") + ")";
     }
 
     @Override
@@ -175,64 +185,10 @@ final class Sqp implements Method {
         double[] p = new double[n];
         double[] hp = new double[n];
         double[] r = new double[n];
-        double[] y = new double[n];
-        double[] d = new double[n];
-        double[] hd = new double[n];
-        double[] tmp = new double[n];
-        double[] pn = new double[n];
-        a.normalStep(c, pn);
-        boolean normal = violation > 0;
-        double delta = 0;
-        double lastDelta = st.scalars[1];
-        solve:
-        while (true) {
-            System.arraycopy(pn, 0, p, 0, n);
-            if (normal) {
-                hessian(it, st, x, pn, delta, hp, tmp);
-            } else {
-                Arrays.fill(hp, 0);
-            }
-            for (int k = 0; k < n; k++) {
-                r[k] = gf[k] + hp[k];
-            }
-            a.project(r, y);
-            double ry = dot(r, y);
-            double stop = Math.min(0.5, Math.sqrt(kkt)) * Math.sqrt(Math.max(ry, 0));
-            for (int k = 0; k < n; k++) {
-                d[k] = -y[k];
-            }
-            for (int iter = 0; iter < maxCg; iter++) {
-                if (Math.sqrt(Math.max(ry, 0)) <= stop || ry <= 0) {
-                    break;
-                }
-                hessian(it, st, x, d, delta, hd, tmp);
-                st.counters[0]++;
-                double curvature = dot(d, hd);
-                if (curvature <= 1e-12 * dot(d, d)) {
-                    if (iter > 0) {
-                        break;
-                    }
-                    delta = delta == 0 ? Math.max(1e-4, lastDelta / 3) : 8 * delta;
-                    if (delta > MAX_DELTA) {
-                        return Stop.Reason.LINE_SEARCH_FAILED;
-                    }
-                    continue solve;
-                }
-                double alpha = ry / curvature;
-                for (int k = 0; k < n; k++) {
-                    p[k] += alpha * d[k];
-                    hp[k] += alpha * hd[k];
-                    r[k] += alpha * hd[k];
-                }
-                a.project(r, y);
-                double ryNext = dot(r, y);
-                double beta = ryNext / ry;
-                ry = ryNext;
-                for (int k = 0; k < n; k++) {
-                    d[k] = -y[k] + beta * d[k];
-                }
-            }
-            break;
+        double delta = solver == ConstrainedMethods.KktSolver.MINRES ? minres(it, st, a, c, kkt, p, hp, r)
+                : projectedCg(it, st, a, c, kkt, violation > 0, p, hp, r);
+        if (Double.isNaN(delta)) {
+            return Stop.Reason.LINE_SEARCH_FAILED;
         }
         st.scalars[1] = delta;
 
@@ -288,6 +244,188 @@ final class Sqp implements Method {
                 }
             }
             t *= 0.5;
+        }
+    }
+
+    /**
+     * The projected-CG solve of the KKT system at {@code x}: writes the step {@code p},
+     * {@code H p} and the residual {@code grad f + H p}; returns the Hessian shift used, or NaN if
+     * it grew past {@code MAX_DELTA}.
+     */
+    private double projectedCg(Iterate it, Multipliers st, ConstraintJacobian a, double[] c, double kkt, boolean normal, double[] p,
+                               double[] hp, double[] r) {
+        double[] x = it.x();
+        double[] gf = it.gradient();
+        int n = x.length;
+        double[] y = new double[n];
+        double[] d = new double[n];
+        double[] hd = new double[n];
+        double[] tmp = new double[n];
+        double[] pn = new double[n];
+        a.normalStep(c, pn);
+        double delta = 0;
+        double lastDelta = st.scalars[1];
+        solve:
+        while (true) {
+            System.arraycopy(pn, 0, p, 0, n);
+            if (normal) {
+                hessian(it, st, x, pn, delta, hp, tmp);
+            } else {
+                Arrays.fill(hp, 0);
+            }
+            for (int k = 0; k < n; k++) {
+                r[k] = gf[k] + hp[k];
+            }
+            a.project(r, y);
+            double ry = dot(r, y);
+            double stop = Math.min(0.5, Math.sqrt(kkt)) * Math.sqrt(Math.max(ry, 0));
+            for (int k = 0; k < n; k++) {
+                d[k] = -y[k];
+            }
+            for (int iter = 0; iter < maxCg; iter++) {
+                if (Math.sqrt(Math.max(ry, 0)) <= stop || ry <= 0) {
+                    break;
+                }
+                hessian(it, st, x, d, delta, hd, tmp);
+                st.counters[0]++;
+                double curvature = dot(d, hd);
+                if (curvature <= 1e-12 * dot(d, d)) {
+                    if (iter > 0) {
+                        break;
+                    }
+                    delta = delta == 0 ? Math.max(1e-4, lastDelta / 3) : 8 * delta;
+                    if (delta > MAX_DELTA) {
+                        return Double.NaN;
+                    }
+                    continue solve;
+                }
+                double alpha = ry / curvature;
+                for (int k = 0; k < n; k++) {
+                    p[k] += alpha * d[k];
+                    hp[k] += alpha * hd[k];
+                    r[k] += alpha * hd[k];
+                }
+                a.project(r, y);
+                double ryNext = dot(r, y);
+                double beta = ryNext / ry;
+                ry = ryNext;
+                for (int k = 0; k < n; k++) {
+                    d[k] = -y[k] + beta * d[k];
+                }
+            }
+            break;
+        }
+        return delta;
+    }
+
+    /**
+     * The MINRES solve of the whole KKT system {@code [H A'; A 0] [p; q] = -[grad f + A' lambda; c]}
+     * (symmetric indefinite; {@code q} the change of the multipliers, so that the right-hand side
+     * is the KKT residual and a relative tolerance on it is the forcing term of an inexact Newton
+     * method) to the relative residual {@code eta = min(0.5, sqrt(kkt))}, at most {@code maxCg}
+     * products. Where the step leaves the linearized constraints {@code |A p + c| > |c| / 2}, it
+     * need not lower the violation and the merit function may not descend along it, so the
+     * solve is repeated with {@code eta} a hundred times smaller. The shift {@code delta} grows
+     * (as for projected CG) while the step's component in the null space of {@code A}, {@code t},
+     * has {@code t'Ht <= 1e-12 |t|^2}: the reduced Hessian is then not positive definite along
+     * the step, and the step would lead toward a saddle or a maximum of the model. Writes
+     * {@code p}, {@code H p} and {@code grad f + H p}; returns the shift, or NaN if it grew past
+     * {@code MAX_DELTA}.
+     *
+     * @throws IllegalStateException if MINRES breaks down (a non-finite step, or a true residual
+     *                               far above the one it reports: the KKT matrix is singular)
+     */
+    private double minres(Iterate it, Multipliers st, ConstraintJacobian a, double[] c, double kkt, double[] p, double[] hp, double[] r) {
+        double[] x = it.x();
+        double[] gf = it.gradient();
+        int n = x.length;
+        int m = c.length;
+        double[] rhs = new double[n + m];
+        double[] gl = gf.clone();
+        a.addTransposeTimes(st.lambda, gl);
+        for (int k = 0; k < n; k++) {
+            rhs[k] = -gl[k];
+        }
+        for (int i = 0; i < m; i++) {
+            rhs[n + i] = -c[i];
+        }
+        double[] v = new double[n];
+        double[] hv = new double[n];
+        double[] tmp = new double[n];
+        double[] tangent = new double[n];
+        double[] normalPart = new double[n];
+        double[] ht = new double[n];
+        double[] av = new double[m];
+        double delta = 0;
+        double lastDelta = st.scalars[1];
+        double eta = Math.min(0.5, Math.sqrt(kkt));
+        double cc = Math.sqrt(dot(c, c));
+        while (true) {
+            double shift = delta;
+            Operator kktOperator = Operator.of(n + m, (z, out) -> {
+                System.arraycopy(z, 0, v, 0, n);
+                hessian(it, st, x, v, shift, hv, tmp);
+                System.arraycopy(z, n, av, 0, m);
+                a.addTransposeTimes(av, hv);
+                System.arraycopy(hv, 0, out, 0, n);
+                a.times(v, av);
+                System.arraycopy(av, 0, out, n, m);
+            });
+            double[] z = new double[n + m];
+            Krylov.Solution sol = Krylov.minres(kktOperator, rhs, z, null, eta, maxCg);
+            st.counters[0] += sol.iterations();
+            for (int k = 0; k < n + m; k++) {
+                if (!Double.isFinite(z[k])) {
+                    throw new IllegalStateException(name() + ": MINRES broke down on the KKT system after " + sol.iterations()
+                            + " products (residual " + sol.residualNorm() + ", Hessian shift " + shift
+                            + "): the KKT matrix is singular at the point " + Arrays.toString(n > 8 ? Arrays.copyOf(x, 8) : x));
+                }
+            }
+            System.arraycopy(z, 0, p, 0, n);
+            a.times(p, av);
+            double linearized = 0;
+            for (int i = 0; i < m; i++) {
+                linearized += (av[i] + c[i]) * (av[i] + c[i]);
+            }
+            if (Math.sqrt(linearized) > 0.5 * cc && eta > 1e-12 && sol.converged()) {
+                eta *= 1e-2;
+                continue;
+            }
+            a.project(p, tangent);
+            hessian(it, st, x, tangent, delta, ht, tmp);
+            double tt = dot(tangent, tangent);
+            if (tt > 0 && dot(tangent, ht) <= 1e-12 * tt) {
+                delta = delta == 0 ? Math.max(1e-4, lastDelta / 3) : 8 * delta;
+                if (delta > MAX_DELTA) {
+                    return Double.NaN;
+                }
+                continue;
+            }
+            for (int k = 0; k < n; k++) {
+                normalPart[k] = p[k] - tangent[k];
+            }
+            hessian(it, st, x, normalPart, delta, hp, tmp);
+            for (int k = 0; k < n; k++) {
+                hp[k] += ht[k];
+                r[k] = gf[k] + hp[k];
+            }
+            // The true residual of the KKT system, from products already made.
+            System.arraycopy(z, n, av, 0, m);
+            double[] top = hp.clone();
+            a.addTransposeTimes(av, top);
+            double residual = 0;
+            for (int k = 0; k < n; k++) {
+                residual += (top[k] + gl[k]) * (top[k] + gl[k]);
+            }
+            residual = Math.sqrt(residual + linearized);
+            double scale = Math.sqrt(dot(rhs, rhs));
+            if (sol.converged() && residual > (2 * eta + 1e-10) * scale) {
+                throw new IllegalStateException(name() + ": MINRES broke down on the KKT system: it reported the residual "
+                        + sol.residualNorm() + " after " + sol.iterations() + " products, the true residual is " + residual + " of "
+                        + scale + " (Hessian shift " + shift + "): the KKT matrix is singular at the point "
+                        + Arrays.toString(n > 8 ? Arrays.copyOf(x, 8) : x));
+            }
+            return delta;
         }
     }
 

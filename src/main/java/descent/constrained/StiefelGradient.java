@@ -9,7 +9,8 @@ import descent.tensor.ParamLayout;
 /**
  * Riemannian gradient descent on the {@link Stiefel} manifold (Absil, Mahony and Sepulchre,
  * 2008, Chapter 4): from {@code X} with Riemannian gradient {@code xi = P_X(grad f(X))}, the next
- * point is the QR retraction {@code qf(X - t xi)}, with {@code t} by Armijo backtracking
+ * point is the manifold's retraction of {@code X} along {@code -t xi} (QR or Cayley,
+ * {@link Stiefel.Retraction}), with {@code t} by Armijo backtracking
  * ({@code f(next) <= f(X) - 1e-4 t |xi|^2}, halving; where the values agree to rounding, a fall
  * of {@code |xi|} instead) from a Barzilai–Borwein first trial
  * (alternating {@code s's / |s'y|} and {@code |s'y| / y'y} with {@code s} the difference of the

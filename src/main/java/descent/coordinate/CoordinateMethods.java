@@ -5,6 +5,7 @@ import descent.optim.Method;
 /**
  * The catalogue of coordinate and block-coordinate methods, each a {@link Method} run by
  * {@code Minimize.with(method)}: on a {@link Quadratic}, run on {@code quadratic.objective()};
+ * the lasso and the elastic net on a {@link Regression}, run on {@code data.objective()};
  * otherwise on any objective, with coordinate-wise Lipschitz constants. The run's
  * {@link CoordinateState} counts the coordinate (or block) updates.
  *
@@ -51,6 +52,31 @@ public final class CoordinateMethods {
             throw new IllegalArgumentException("coordinateDescent: the Lipschitz constants are required");
         }
         return new CoordinateDescent(null, lipschitz, rule, tolerance, seed);
+    }
+
+    /**
+     * The lasso {@code |A x - y|^2 / (2 m) + lambda |x|_1} by cyclic coordinate descent with
+     * covariance updates, run on {@code data.objective()}; the history's measure is the duality
+     * gap, and the run stops when it is at most {@code tolerance |y|^2 / m} (scikit-learn's
+     * {@code tol}) or when a sweep leaves the solution unchanged to rounding. Faster than proximal gradient methods on least squares, because each
+     * coordinate is minimized exactly.
+     *
+     * <pre>{@code
+     * Regression data = Regression.of(a, m, p, y);
+     * Result r = Minimize.with(CoordinateMethods.lasso(data, 0.1, 1e-4)).steps(10000).run(data.objective(), new double[p]);
+     * }</pre>
+     */
+    public static Method lasso(Regression data, double lambda, double tolerance) {
+        return new ElasticNetDescent(data, lambda, 0, tolerance);
+    }
+
+    /**
+     * The elastic net {@code |A x - y|^2 / (2 m) + lambda1 |x|_1 + (lambda2 / 2) |x|^2} (the
+     * penalty of {@code Penalties.elasticNet(lambda1, lambda2)}) by cyclic coordinate descent, as
+     * {@link #lasso}.
+     */
+    public static Method elasticNet(Regression data, double lambda1, double lambda2, double tolerance) {
+        return new ElasticNetDescent(data, lambda1, lambda2, tolerance);
     }
 
     /**

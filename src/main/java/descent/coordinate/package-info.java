@@ -1,6 +1,7 @@
 /**
  * Coordinate descent (cyclic, randomized, Gauss–Southwell and Gauss–Southwell–Lipschitz
- * selection; exact on {@link descent.coordinate.Quadratic}s) and proximal block-coordinate
+ * selection; exact on {@link descent.coordinate.Quadratic}s), the lasso and the elastic net by
+ * cyclic coordinate descent on a {@link descent.coordinate.Regression}, and proximal block-coordinate
  * descent over parameter groups ({@link descent.coordinate.CoordinateMethods}).
  */
 package descent.coordinate;

@@ -149,6 +149,158 @@ class StiefelTest {
         }
     }
 
+    /** {@code (I - t W / 2)^(-1) (I + t W / 2) X} by a dense n x n solve, {@code W = P V X' - X V' P}, {@code P = I - X X' / 2}. */
+    private static double[] denseCayley(double[] x, double[] v, double t, int n, int k) {
+        double[] pv = v.clone();
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < k; j++) {
+                for (int q = 0; q < n; q++) {
+                    for (int i = 0; i < k; i++) {
+                        pv[r * k + j] -= 0.5 * x[r * k + i] * x[q * k + i] * v[q * k + j];
+                    }
+                }
+            }
+        }
+        double[][] lhs = new double[n][n + k];
+        for (int r = 0; r < n; r++) {
+            for (int q = 0; q < n; q++) {
+                double w = 0;
+                for (int i = 0; i < k; i++) {
+                    w += pv[r * k + i] * x[q * k + i] - x[r * k + i] * pv[q * k + i];
+                }
+                lhs[r][q] = (r == q ? 1 : 0) - 0.5 * t * w;
+                for (int j = 0; j < k; j++) {
+                    lhs[r][n + j] += ((r == q ? 1 : 0) + 0.5 * t * w) * x[q * k + j];
+                }
+            }
+        }
+        for (int c = 0; c < n; c++) {
+            int p = c;
+            for (int i = c + 1; i < n; i++) {
+                if (Math.abs(lhs[i][c]) > Math.abs(lhs[p][c])) {
+                    p = i;
+                }
+            }
+            double[] tmp = lhs[c];
+            lhs[c] = lhs[p];
+            lhs[p] = tmp;
+            for (int i = 0; i < n; i++) {
+                if (i != c) {
+                    double f = lhs[i][c] / lhs[c][c];
+                    for (int j = c; j < n + k; j++) {
+                        lhs[i][j] -= f * lhs[c][j];
+                    }
+                }
+            }
+        }
+        double[] y = new double[n * k];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < k; j++) {
+                y[r * k + j] = lhs[r][n + j] / lhs[r][r];
+            }
+        }
+        return y;
+    }
+
+    /**
+     * From points orthonormalized by QR, the Cayley retraction matches the dense transform (n x n
+     * solve), stays on the manifold to 1e-12 for short and long steps, and agrees with {@code X + tV} to first order: the error
+     * falls as {@code t^2} (by 100 from t = 1e-3 to 1e-4). St(60, 3) is the case n >> k the
+     * low-rank form is for.
+     */
+    @Test
+    void cayleyRetractionStaysOnTheManifoldAndAgreesToFirstOrder() {
+        Random r = new Random(21);
+        for (int[] size : new int[][] {{9, 3}, {60, 3}, {6, 6}}) {
+            int n = size[0];
+            int k = size[1];
+            Stiefel st = Stiefel.of(n, k, Stiefel.Retraction.CAYLEY);
+            assertEquals(Stiefel.Retraction.CAYLEY, st.retraction());
+            for (int trial = 0; trial < 5; trial++) {
+                double[] x = new double[n * k];
+                Stiefel.of(n, k).retract(random(n * k, r), new double[n * k], 0, x);
+                double[] v = new double[n * k];
+                st.tangent(x, random(n * k, r), v);
+                double[] y = new double[n * k];
+                for (double t : new double[] {0.3, 1, 10, -4}) {
+                    st.retract(x, v, t, y);
+                    assertTrue(st.contains(y, 1e-12), st.name() + " at t = " + t);
+                    assertArrayEquals(denseCayley(x, v, t, n, k), y, 1e-12, st.name() + " at t = " + t);
+                }
+                double[] err = new double[2];
+                double[] ts = {1e-3, 1e-4};
+                for (int m = 0; m < 2; m++) {
+                    st.retract(x, v, ts[m], y);
+                    for (int i = 0; i < n * k; i++) {
+                        err[m] = Math.max(err[m], Math.abs(y[i] - x[i] - ts[m] * v[i]));
+                    }
+                }
+                assertTrue(err[0] / err[1] > 95 && err[0] / err[1] < 105, st.name() + ": errors " + err[0] + ", " + err[1]);
+            }
+        }
+    }
+
+    /**
+     * With the Cayley retraction the Brockett cost reaches the same leading eigenvectors as with
+     * QR from the same start: the projectors {@code X X'} and the columns agree to 1e-8, and the
+     * iterate is on the manifold to 1e-12 after every retraction along the way.
+     */
+    @Test
+    void cayleyAndQrReachTheSameLeadingEigenvectors() {
+        int n = 20;
+        int k = 4;
+        Random r = new Random(7);
+        double[] a = symmetric(n, r);
+        double[] x0 = new double[n * k];
+        Stiefel.of(n, k).retract(random(n * k, r), new double[n * k], 0, x0);
+        Result qr = Minimize.with(ConstrainedMethods.stiefelGradient(Stiefel.of(n, k), 1e-10)).steps(20000).run(brockett(a, n, k), x0);
+        Stiefel cayley = Stiefel.of(n, k, Stiefel.Retraction.CAYLEY);
+        double[] worst = new double[1];
+        Objective f = brockett(a, n, k);
+        Objective watched = (x, g) -> {
+            double[] c = new double[k * k];
+            for (int row = 0; row < n; row++) {
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        c[i * k + j] += x[row * k + i] * x[row * k + j];
+                    }
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    worst[0] = Math.max(worst[0], Math.abs(c[i * k + j] - (i == j ? 1 : 0)));
+                }
+            }
+            return f.valueAndGrad(x, g);
+        };
+        Result cy = Minimize.with(ConstrainedMethods.stiefelGradient(cayley, 1e-10)).steps(20000).run(watched, x0);
+        assertEquals(Stop.Reason.STATIONARY, qr.reason());
+        assertEquals(Stop.Reason.STATIONARY, cy.reason(), "after " + cy.iterations());
+        assertTrue(worst[0] <= 1e-12, "largest |X'X - I| along the run " + worst[0]);
+        assertTrue(cy.iterations() <= 1000, "iterations " + cy.iterations());
+        assertEquals(qr.value(), cy.value(), 1e-12 * Math.abs(qr.value()));
+        double[] p = qr.x();
+        double[] q = cy.x();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double pp = 0;
+                double qq = 0;
+                for (int c = 0; c < k; c++) {
+                    pp += p[i * k + c] * p[j * k + c];
+                    qq += q[i * k + c] * q[j * k + c];
+                }
+                assertEquals(pp, qq, 1e-8, "projector at " + i + ", " + j);
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            double dot = 0;
+            for (int i = 0; i < n; i++) {
+                dot += p[i * k + c] * q[i * k + c];
+            }
+            assertEquals(1, Math.abs(dot), 1e-8, "column " + c);
+        }
+    }
+
     @Test
     void aResumedRunContinuesBitForBit(@org.junit.jupiter.api.io.TempDir Path dir) {
         int n = 10;
@@ -169,6 +321,8 @@ class StiefelTest {
     void badInputGetsClearErrors() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Stiefel.of(3, 4));
         assertTrue(e.getMessage().contains("1 <= k <= n"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Stiefel.of(3, 2, null));
+        assertTrue(e.getMessage().contains("retraction is null"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ConstrainedMethods.stiefelGradient(null, 1e-8));
         e = assertThrows(IllegalArgumentException.class, () -> ConstrainedMethods.stiefelGradient(Stiefel.of(3, 2), -1));
         assertTrue(e.getMessage().contains("tolerance"), e.getMessage());

@@ -4,6 +4,8 @@ import descent.constrained.ConstrainedMethods;
 import descent.constrained.ConvexSet;
 import descent.constrained.Penalties;
 import descent.constrained.Sets;
+import descent.coordinate.CoordinateMethods;
+import descent.coordinate.Regression;
 import descent.optim.Minimize;
 import descent.optim.Objective;
 import descent.optim.Result;
@@ -26,12 +28,14 @@ import java.util.Random;
  * Two measurements of descent.constrained, printed with ratios against a peer measured in the same
  * run:
  * <ol>
- * <li>FISTA (backtracking, restart) against scikit-learn's {@code Lasso} (coordinate descent) on
- * the lasso of the tests: n = 200 observations, p = 500 features, 10 nonzeros, lambda = 0.1
- * lambda_max. Both are timed to the same objective accuracy {@code f <= f* (1 + eps)}, with
- * {@code f*} from a long FISTA run checked against scikit-learn at {@code tol = 1e-14}: Descent
- * stops on {@code Stop.targetValue}, scikit-learn runs with the loosest {@code tol} that reaches
- * the accuracy (its stopping rule is a duality gap). Median of 7 runs after 30 warm-up runs;
+ * <li>FISTA (backtracking, restart) and cyclic coordinate descent ({@code CoordinateMethods.lasso};
+ * the matrix laid out in columns before timing, as the peer's is in Fortran order, and wrapped and
+ * checked by {@code Regression.ofColumns} inside the timed run) against scikit-learn's {@code Lasso}
+ * (coordinate descent) on the lasso of the tests: n = 200 observations, p = 500 features, 10
+ * nonzeros, lambda = 0.1 lambda_max. All are timed to the same objective accuracy
+ * {@code f <= f* (1 + eps)}, with {@code f*} from a long FISTA run checked against scikit-learn at
+ * {@code tol = 1e-14}: Descent stops on {@code Stop.targetValue}, scikit-learn runs with the loosest {@code tol} that reaches
+ * the accuracy (its stopping rule is a duality gap). Median of 21 runs after at least 30 and a second of warm-up runs;
  * scikit-learn's side by {@code bench/sklearn/lasso_cd.py} through {@code /usr/bin/python3}.</li>
  * <li>Projection onto the l1 ball and the simplex at n = 1e6 (a Gaussian vector, radius 1): the
  * median time of a projection (input copied in first, copy time subtracted), and the same bytes
@@ -112,7 +116,7 @@ public final class ConstrainedBench {
         }
         Files.write(data, buf.array());
         double[] eps = {1e-4, 1e-6, 1e-8};
-        int repeats = 7;
+        int repeats = 21;
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", script, data.toString(), Integer.toString(M), Integer.toString(P),
                 Double.toString(lambda), Double.toString(fstar), Integer.toString(repeats)));
         for (double e : eps) {
@@ -136,30 +140,61 @@ public final class ConstrainedBench {
         String[] head = lines.get(0).split(" ");
         double best = Double.parseDouble(head[2]);
         System.out.printf(Locale.ROOT, "  scikit-learn %s at tol = 1e-14: f = %.15g (relative to f*: %.2e)%n", head[1], best, best / fstar - 1);
+        Regression regression = Regression.of(a, M, P, b);
+        Result fixed = Minimize.with(CoordinateMethods.lasso(regression, lambda, 0)).steps(100_000).run(regression.objective(),
+                new double[P]);
+        System.out.printf(Locale.ROOT, "  Descent coordinate descent to a fixed point: f = %.15g (relative to f*: %.2e, %d iterations of a sweep and active-set "
+                + "passes, %s)%n",
+                fixed.value(), fixed.value() / fstar - 1, fixed.iterations(), fixed.reason());
+        double[] columns = new double[M * P];
+        for (int i = 0; i < M; i++) {
+            for (int j = 0; j < P; j++) {
+                columns[j * M + i] = a[i * P + j];
+            }
+        }
         for (int k = 0; k < eps.length; k++) {
             double e = eps[k];
-            double[] seconds = new double[repeats + 30];
-            Result run = null;
-            for (int rep = 0; rep < seconds.length; rep++) {
-                long t0 = System.nanoTime();
-                run = Minimize.with(ConstrainedMethods.fista(Penalties.l1(lambda), 1, true, true, 0)).steps(100_000)
-                        .stopWhen(Stop.targetValue(fstar * (1 + e))).run(f, new double[P]);
-                seconds[rep] = (System.nanoTime() - t0) / 1e9;
-            }
-            double[] timed = Arrays.copyOfRange(seconds, 30, seconds.length);
-            Arrays.sort(timed);
-            double ours = timed[timed.length / 2];
+            Stop target = Stop.targetValue(fstar * (1 + e));
+            Result[] run = new Result[2];
+            double fista = median(repeats, () -> run[0] = Minimize.with(ConstrainedMethods.fista(Penalties.l1(lambda), 1, true, true, 0))
+                    .steps(100_000).stopWhen(target).run(f, new double[P]));
+            double cd = median(repeats, () -> {
+                Regression timed = Regression.ofColumns(columns, M, P, b);
+                run[1] = Minimize.with(CoordinateMethods.lasso(timed, lambda, 0)).steps(1000).stopWhen(target).run(timed.objective(),
+                        new double[P]);
+            });
             String[] row = lines.get(1 + k).split(" ");
             if (row.length != 4) {
-                System.out.printf(Locale.ROOT, "  eps %.0e: Descent FISTA %.2f ms (%d iterations, %d evaluations); scikit-learn did not "
-                        + "reach it%n", e, ours * 1e3, run.iterations(), run.evaluations());
+                System.out.printf(Locale.ROOT, "  eps %.0e: Descent FISTA %.3f ms (%d iterations, %s), coordinate descent %.3f ms (%d iterations, "
+                        + "%s); scikit-learn did not reach it%n", e, fista * 1e3, run[0].iterations(), run[0].reason(), cd * 1e3,
+                        run[1].iterations(), run[1].reason());
                 continue;
             }
             double theirs = Double.parseDouble(row[2]);
-            System.out.printf(Locale.ROOT, "  eps %.0e: Descent FISTA %.2f ms (%d iterations, %d evaluations, %s); scikit-learn "
-                    + "%.2f ms (tol %s, %s sweeps); ratio Descent/scikit-learn %.2f%n", e, ours * 1e3, run.iterations(),
-                    run.evaluations(), run.reason(), theirs * 1e3, row[0], row[3], ours / theirs);
+            System.out.printf(Locale.ROOT, "  eps %.0e: scikit-learn %.3f ms (tol %s, %s sweeps); Descent FISTA %.3f ms (%d iterations, %d "
+                    + "evaluations, %s), ratio %.2f; Descent coordinate descent %.3f ms (%d iterations, %s), ratio %.2f (Descent/scikit-learn)%n",
+                    e, theirs * 1e3, row[0], row[3], fista * 1e3, run[0].iterations(), run[0].evaluations(), run[0].reason(), fista / theirs,
+                    cd * 1e3, run[1].iterations(), run[1].reason(), cd / theirs);
         }
+    }
+
+    /**
+     * The median time in seconds of {@code repeats} runs after warm-up runs: at least 30 and at
+     * least a second of them, so the JIT has compiled the loop before any run is timed.
+     */
+    private static double median(int repeats, Runnable run) {
+        long warm = System.nanoTime();
+        for (int rep = 0; rep < 30 || System.nanoTime() - warm < 1_000_000_000L; rep++) {
+            run.run();
+        }
+        double[] seconds = new double[repeats];
+        for (int rep = 0; rep < repeats; rep++) {
+            long t0 = System.nanoTime();
+            run.run();
+            seconds[rep] = (System.nanoTime() - t0) / 1e9;
+        }
+        Arrays.sort(seconds);
+        return seconds[repeats / 2];
     }
 
     private static void projections() {
