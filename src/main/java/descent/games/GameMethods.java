@@ -86,4 +86,16 @@ public final class GameMethods {
     public static Method halpern(Game game, double etaX, double etaY) {
         return new Halpern(game, etaX, etaY);
     }
+
+    /**
+     * Preconditioned hidden gradient descent on a hidden game: each player's control step is its
+     * gradient preconditioned by {@code (J^T J)^{-1}}, {@code J} its control map's Jacobian, so
+     * the strategies follow gradient descent-ascent in the latent game. Unconstrained.
+     */
+    public static Method preconditionedHidden(HiddenGame game, double etaX, double etaY) {
+        if (game == null) {
+            throw new IllegalArgumentException("preconditionedHidden: the hidden game is null");
+        }
+        return new PreconditionedHidden(game, etaX, etaY);
+    }
 }
