@@ -141,4 +141,15 @@ public interface Game {
     static HiddenGame hidden(Game latent, Func controlX, Tensor thetaX, Func controlY, Tensor thetaY) {
         return new HiddenGame(latent, controlX, thetaX, controlY, thetaY);
     }
+
+    /**
+     * The finite-sum game {@code f(x, y) = (1/n) sum_i f_i(x, y)} whose terms are those of
+     * {@code terms} over the joint vector {@code z = [x; y]}, with {@code x} its first
+     * {@code xSize} elements.
+     *
+     * @throws IllegalArgumentException if {@code xSize} leaves either player empty
+     */
+    static FiniteSumGame finiteSum(descent.finitesum.FiniteSum terms, int xSize) {
+        return new FiniteSumGame(terms, xSize);
+    }
 }

@@ -98,4 +98,19 @@ public final class GameMethods {
         }
         return new PreconditionedHidden(game, etaX, etaY);
     }
+
+    /**
+     * The variance-reduced Halpern iteration on a finite-sum game: Halpern's anchored iteration on
+     * the resolvent of {@code diag(etaX, etaY) F}, each resolvent solved by loopless-SVRG
+     * extragradient from single components; {@code lipschitz} is the components' mean-square
+     * Lipschitz constant {@code sqrt((1/n) sum_i L_i^2)} and {@code seed} drives the sampling. The
+     * history records the resolvent points, whose operator norm falls as {@code O(1 / (eta k))};
+     * {@link GameState#componentEvaluations()} counts the work. Unconstrained.
+     */
+    public static Method halpernVarianceReduced(FiniteSumGame game, double etaX, double etaY, double lipschitz, long seed) {
+        if (game == null) {
+            throw new IllegalArgumentException("halpernVarianceReduced: the finite-sum game is null");
+        }
+        return new VarianceReducedHalpern(game, etaX, etaY, lipschitz, seed);
+    }
 }
