@@ -1,6 +1,7 @@
 /**
  * Coordinate descent (cyclic, randomized, Gauss–Southwell and Gauss–Southwell–Lipschitz
- * selection; exact on {@link descent.coordinate.Quadratic}s) and proximal block-coordinate
- * descent over parameter groups ({@link descent.coordinate.CoordinateMethods}).
+ * selection; exact on {@link descent.coordinate.Quadratic}s), proximal block-coordinate descent
+ * over parameter groups and layer-wise greedy block gradient descent
+ * ({@link descent.coordinate.CoordinateMethods}).
  */
 package descent.coordinate;
