@@ -79,15 +79,15 @@ final class VarianceReducedHalpern extends GameMethod {
         double[] gw = it.gradient().clone();
         double[] scratch = new double[size];
         move(w, gw, 1, scratch);
-        double scale = 0;
+        double drift = 0;
         for (int i = 0; i < size; i++) {
             double d = w[i] - scratch[i];
-            scale += d * d;
+            drift += d * d;
         }
-        if (scale == 0) {
+        if (drift == 0) {
             return Stop.Reason.STATIONARY;
         }
-        double tolerance = Math.sqrt(scale) / ((k + 2.0) * (k + 2.0));
+        double tolerance = Math.sqrt(drift) / ((k + 2.0) * (k + 2.0));
         Rng rng = Rng.fromState(st.rng);
         double[] u = w.clone();
         double[] zbar = new double[size];
