@@ -113,12 +113,20 @@ public final class HiddenGame implements Game {
     }
 
     /**
-     * Writes the control maps' Jacobians at {@code theta} into {@code jacX} ({@code m x p},
-     * row-major) and {@code jacY} ({@code n x q}).
+     * Writes the strategies {@code [c_x(theta_x); c_y(theta_y)]} into {@code s} and the control
+     * maps' Jacobians at {@code theta} into {@code jacX} ({@code m x p}, row-major) and
+     * {@code jacY} ({@code n x q}), from one batched evaluation per player.
      */
-    void jacobians(double[] theta, double[] jacX, double[] jacY) {
-        jx.callAll(Tensor.copyOf(java.util.Arrays.copyOfRange(theta, 0, p), tx.dims()), ix)[1].copyTo(jacX, 0);
-        jy.callAll(Tensor.copyOf(java.util.Arrays.copyOfRange(theta, p, p + q), ty.dims()), iy)[1].copyTo(jacY, 0);
+    void controls(double[] theta, double[] s, double[] jacX, double[] jacY) {
+        Tensor[] x = jx.callAll(Tensor.copyOf(java.util.Arrays.copyOfRange(theta, 0, p), tx.dims()), ix);
+        Tensor[] y = jy.callAll(Tensor.copyOf(java.util.Arrays.copyOfRange(theta, p, p + q), ty.dims()), iy);
+        int m = latent.xSize();
+        int n = latent.ySize();
+        // the value is broadcast over the batch of tangents: its first row is c(theta)
+        System.arraycopy(x[0].toArray(), 0, s, 0, m);
+        System.arraycopy(y[0].toArray(), 0, s, m, n);
+        x[1].copyTo(jacX, 0);
+        y[1].copyTo(jacY, 0);
     }
 
     @Override
@@ -126,12 +134,12 @@ public final class HiddenGame implements Game {
         Players.requireJoint(this, theta.length, "valueAndGrad");
         int m = latent.xSize();
         int n = latent.ySize();
-        double[] s = strategies(theta);
-        double[] gs = new double[m + n];
-        double f = latent.valueAndGrad(s, gs);
+        double[] s = new double[m + n];
         double[] jacX = new double[m * p];
         double[] jacY = new double[n * q];
-        jacobians(theta, jacX, jacY);
+        controls(theta, s, jacX, jacY);
+        double[] gs = new double[m + n];
+        double f = latent.valueAndGrad(s, gs);
         transposeTimes(jacX, m, p, gs, 0, grad, 0);
         transposeTimes(jacY, n, q, gs, m, grad, p);
         return f;

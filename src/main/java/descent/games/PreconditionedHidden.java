@@ -44,7 +44,7 @@ final class PreconditionedHidden extends GameMethod {
         double[] g = it.gradient();
         double[] jacX = new double[lm * m];
         double[] jacY = new double[ln * n];
-        hidden.jacobians(z, jacX, jacY);
+        hidden.controls(z, new double[lm + ln], jacX, jacY);
         double[] dir = st.d;
         solveGram(jacX, lm, m, g, 0, dir, z, "x");
         solveGram(jacY, ln, n, g, m, dir, z, "y");
