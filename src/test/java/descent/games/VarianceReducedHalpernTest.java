@@ -253,6 +253,11 @@ class VarianceReducedHalpernTest {
         assertEquals(Stop.Reason.GRADIENT_NORM, det.reason());
         long detWork = det.evaluations() * N;
         assertTrue(vrWork * 10 < detWork, "variance reduced " + vrWork + " component evaluations, deterministic " + detWork);
+        // and still fewer than deterministic Halpern at 1 / L, eight times the step its guarantee allows (it converges here)
+        Result fast = Minimize.with(GameMethods.halpern(g, 8 * step, 8 * step)).steps(1000000).stopWhen(Stop.gradientNorm(tolerance))
+                .run(g.objective(), z0);
+        assertEquals(Stop.Reason.GRADIENT_NORM, fast.reason());
+        assertTrue(vrWork * 2 < fast.evaluations() * N, "variance reduced " + vrWork + ", deterministic at 1 / L " + fast.evaluations() * N);
     }
 
     @Test
