@@ -16,7 +16,8 @@ import descent.optim.Stop;
  * the latent game, whatever the conditioning of the control maps. On a hidden strongly monotone
  * game it converges linearly, near the equilibrium at the rate of latent gradient play, the
  * spectral radius of {@code I - diag(etaX, etaY) DF(x*, y*)}, where plain gradient play on
- * {@code theta} is slowed (or destabilized) by the spread of the Jacobians' singular values. The
+ * {@code theta} is slowed (or destabilized) by the spread of the Jacobians' singular values. Being
+ * latent gradient descent-ascent, it also inherits its outward spiral on hidden bilinear games. The
  * Jacobians must have full column rank along the run.
  */
 final class PreconditionedHidden extends GameMethod {

@@ -122,6 +122,20 @@ class HiddenGameTest {
     }
 
     @Test
+    void onAHiddenBilinearGameItSpiralsOutwardsLikeLatentGda() {
+        // latent x^T diag(1, 2) y, equilibrium 0: latent GDA grows each mode by sqrt(1 + eta^2 sigma^2) per step
+        Game latent = Game.bilinear(new double[][] {{1, 0}, {0, 2}});
+        HiddenGame g = Game.hidden(latent, Func.of(t -> t.sinh()), Tensor.zeros(2), Func.of(t -> t.mul(t).mul(t).add(t)), Tensor.zeros(2));
+        Result r = Minimize.with(GameMethods.preconditionedHidden(g, 0.1, 0.1)).steps(100).recordIterates()
+                .run(g.objective(), new double[] {0.3, -0.2, 0.1, 0.2});
+        List<double[]> iterates = r.history().iterates();
+        double[] origin = new double[4];
+        double start = distance(g.strategies(iterates.get(0)), origin);
+        double end = distance(g.strategies(r.x()), origin);
+        assertTrue(end > 3 * start, "latent distance " + start + " -> " + end);
+    }
+
+    @Test
     void badControlMapsAndRankDeficientJacobiansAreReported() {
         HiddenGame g = game();
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
