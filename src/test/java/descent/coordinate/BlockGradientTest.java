@@ -109,6 +109,46 @@ class BlockGradientTest {
     }
 
     @Test
+    void lipschitzScaledSelectionIsTheArgmaxOfTheScaledBlockNorms() {
+        Net net = net(20);
+        int n = net.layout.size();
+        int blocks = net.layout.leafCount();
+        java.util.function.IntFunction<Result> run = steps -> Minimize.with(
+                CoordinateMethods.blockGradient(CoordinateMethods.Rule.GAUSS_SOUTHWELL_LIPSCHITZ, 1, 0, 0)).steps(steps)
+                .run(net.objective, net.start);
+        Result previous = run.apply(1);
+        for (int k = 1; k <= 25; k++) {
+            // the estimates L_B after k updates and the gradient at x_k decide update k + 1
+            double[] l = previous.state().find(CoordinateState.class).lipschitzEstimates();
+            double[] g = new double[n];
+            net.objective.valueAndGrad(previous.x(), g);
+            int argmax = -1;
+            double largest = -1;
+            for (int b = 0; b < blocks; b++) {
+                double s = 0;
+                for (int i = net.layout.offset(b); i < net.layout.offset(b) + net.layout.shape(b).size(); i++) {
+                    s += g[i] * g[i];
+                }
+                if (s / l[b] > largest) {
+                    largest = s / l[b];
+                    argmax = b;
+                }
+            }
+            Result next = run.apply(k + 1);
+            assertEquals(argmax, next.state().find(CoordinateState.class).lastBlock(), "update " + (k + 1));
+            for (int b = 0; b < blocks; b++) {
+                int lo = net.layout.offset(b);
+                boolean changed = false;
+                for (int i = lo; i < lo + net.layout.shape(b).size(); i++) {
+                    changed |= previous.x()[i] != next.x()[i];
+                }
+                assertEquals(b == argmax, changed, "update " + (k + 1) + ", block " + net.layout.path(b));
+            }
+            previous = next;
+        }
+    }
+
+    @Test
     void greedyLayerwiseReachesGradientDescentsLossWithFewerBlockUpdates() {
         // the stiff first layer has the largest gradients: Gauss-Southwell keeps returning to it, while scaling by its larger
         // Lipschitz estimate (Gauss-Southwell-Lipschitz) spends the updates where they decrease the loss most
