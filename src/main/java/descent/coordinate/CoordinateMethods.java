@@ -88,4 +88,16 @@ public final class CoordinateMethods {
     public static Method blockCoordinate(double tau, Rule rule, int innerSteps, double innerTolerance, long seed) {
         return new BlockCoordinate(tau, rule, innerSteps, innerTolerance, seed);
     }
+
+    /**
+     * Block gradient descent over the leaves of the parameters (one block per tensor: per layer of
+     * a network), one block updated per iteration by the step {@code x_B <- x_B - g_B / L_B}, with
+     * per-block Lipschitz estimates {@code L_B} kept by backtracking from {@code lipschitz}; with
+     * {@link Rule#GAUSS_SOUTHWELL}, greedy layer-wise selection of the block with the largest
+     * gradient norm, with {@link Rule#GAUSS_SOUTHWELL_LIPSCHITZ} the largest {@code |g_B|^2 / L_B}.
+     * Stops when {@code |grad f| <= tolerance}; {@code seed} drives the randomized rule.
+     */
+    public static Method blockGradient(Rule rule, double lipschitz, double tolerance, long seed) {
+        return new BlockGradient(rule, lipschitz, tolerance, seed);
+    }
 }

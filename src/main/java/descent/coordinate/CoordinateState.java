@@ -5,18 +5,27 @@ import descent.tensor.Rng;
 
 /**
  * The state of a coordinate or block-coordinate run: the count of coordinate (or block) updates,
- * the position of a cyclic sweep and the generator of randomized selection, all saved by
- * checkpoints.
+ * the position of a cyclic sweep, the generator of randomized selection, the last block picked and
+ * the per-block Lipschitz estimates of block gradient descent, all saved by checkpoints.
  */
 public final class CoordinateState extends State {
     private final long[] counts = longs("counts", 2);
     private final long[] rng = longs("rng", 4);
+    private final long[] last = longs("selected", 1);
+    /** Per-block Lipschitz estimates of block gradient descent (empty otherwise). */
+    final double[] lipschitz;
     /** Block boundaries of a block-coordinate run (block {@code b} is {@code [offsets[b], offsets[b + 1])}), null otherwise. */
     int[] offsets;
 
     CoordinateState(String kind, long seed) {
+        this(kind, seed, 0);
+    }
+
+    CoordinateState(String kind, long seed, int blocks) {
         super(kind);
         System.arraycopy(new Rng(seed).state(), 0, rng, 0, 4);
+        lipschitz = doubles("lipschitz", blocks);
+        last[0] = -1;
     }
 
     /** Number of coordinate (or block) updates made. */
@@ -26,6 +35,25 @@ public final class CoordinateState extends State {
 
     void counted() {
         counts[0]++;
+    }
+
+    /** Counts an update of block (or coordinate) {@code b} and records it as the last one picked. */
+    void selected(int b) {
+        counts[0]++;
+        last[0] = b;
+    }
+
+    /**
+     * The block (leaf index) updated by the last step of block gradient descent
+     * ({@link CoordinateMethods#blockGradient}), -1 before its first update or for other methods.
+     */
+    public int lastBlock() {
+        return (int) last[0];
+    }
+
+    /** The current per-block Lipschitz estimates of block gradient descent (a copy; empty for other methods). */
+    public double[] lipschitzEstimates() {
+        return lipschitz.clone();
     }
 
     /** The next index of a cyclic sweep over {@code n}. */

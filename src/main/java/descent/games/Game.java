@@ -128,4 +128,28 @@ public interface Game {
     static Game of(Func f, Tensor x0, Tensor y0) {
         return new FuncGame(f, x0.shape(), y0.shape());
     }
+
+    /**
+     * The hidden game {@code f(theta_x, theta_y) = latent(c_x(theta_x), c_y(theta_y))} over the
+     * control variables, with control maps {@link Func}s of one tensor whose outputs have the latent
+     * players' sizes; {@code thetaX} and {@code thetaY} give the controls' shapes (and must be
+     * points where the maps are defined).
+     *
+     * @throws IllegalArgumentException if a control map does not take one tensor, fails on its
+     *         controls, or does not return as many elements as its latent player has
+     */
+    static HiddenGame hidden(Game latent, Func controlX, Tensor thetaX, Func controlY, Tensor thetaY) {
+        return new HiddenGame(latent, controlX, thetaX, controlY, thetaY);
+    }
+
+    /**
+     * The finite-sum game {@code f(x, y) = (1/n) sum_i f_i(x, y)} whose terms are those of
+     * {@code terms} over the joint vector {@code z = [x; y]}, with {@code x} its first
+     * {@code xSize} elements.
+     *
+     * @throws IllegalArgumentException if {@code xSize} leaves either player empty
+     */
+    static FiniteSumGame finiteSum(descent.finitesum.FiniteSum terms, int xSize) {
+        return new FiniteSumGame(terms, xSize);
+    }
 }

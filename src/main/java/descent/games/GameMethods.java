@@ -86,4 +86,31 @@ public final class GameMethods {
     public static Method halpern(Game game, double etaX, double etaY) {
         return new Halpern(game, etaX, etaY);
     }
+
+    /**
+     * Preconditioned hidden gradient descent on a hidden game: each player's control step is its
+     * gradient preconditioned by {@code (J^T J)^{-1}}, {@code J} its control map's Jacobian, so
+     * the strategies follow gradient descent-ascent in the latent game. Unconstrained.
+     */
+    public static Method preconditionedHidden(HiddenGame game, double etaX, double etaY) {
+        if (game == null) {
+            throw new IllegalArgumentException("preconditionedHidden: the hidden game is null");
+        }
+        return new PreconditionedHidden(game, etaX, etaY);
+    }
+
+    /**
+     * The variance-reduced Halpern iteration on a finite-sum game: Halpern's anchored iteration on
+     * the resolvent of {@code diag(etaX, etaY) F}, each resolvent solved by loopless-SVRG
+     * extragradient from single components; {@code lipschitz} is the components' mean-square
+     * Lipschitz constant {@code sqrt((1/n) sum_i L_i^2)} and {@code seed} drives the sampling. The
+     * history records the resolvent points, whose operator norm falls as {@code O(1 / (eta k))};
+     * {@link GameState#componentEvaluations()} counts the work. Unconstrained.
+     */
+    public static Method halpernVarianceReduced(FiniteSumGame game, double etaX, double etaY, double lipschitz, long seed) {
+        if (game == null) {
+            throw new IllegalArgumentException("halpernVarianceReduced: the finite-sum game is null");
+        }
+        return new VarianceReducedHalpern(game, etaX, etaY, lipschitz, seed);
+    }
 }
