@@ -70,31 +70,6 @@ final class BlockCoordinate implements Method {
         return st;
     }
 
-    private int select(CoordinateState st, double[] g) {
-        int[] offsets = st.offsets;
-        int blocks = offsets.length - 1;
-        switch (rule) {
-            case CYCLIC:
-                return st.nextCyclic(blocks);
-            case RANDOMIZED:
-                return st.nextRandom(blocks);
-            default:
-                int best = 0;
-                double score = -1;
-                for (int b = 0; b < blocks; b++) {
-                    double s = 0;
-                    for (int i = offsets[b]; i < offsets[b + 1]; i++) {
-                        s += g[i] * g[i];
-                    }
-                    if (s > score) {
-                        score = s;
-                        best = b;
-                    }
-                }
-                return best;
-        }
-    }
-
     @Override
     public Stop.Reason step(Iterate it, State state) {
         CoordinateState st = (CoordinateState) state;
@@ -106,7 +81,7 @@ final class BlockCoordinate implements Method {
         int[] offsets = st.offsets;
         int blocks = offsets.length - 1;
         for (int u = 0; u < blocks; u++) {
-            int b = select(st, g);
+            int b = st.selectBlock(rule, g, false);
             int lo = offsets[b];
             int len = offsets[b + 1] - lo;
             double[] anchor = java.util.Arrays.copyOfRange(x, lo, lo + len);

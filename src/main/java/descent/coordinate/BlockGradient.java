@@ -65,52 +65,18 @@ final class BlockGradient implements Method {
         return st;
     }
 
-    private int select(CoordinateState st, double[] g) {
-        int[] offsets = st.offsets;
-        int blocks = offsets.length - 1;
-        switch (rule) {
-            case CYCLIC:
-                return st.nextCyclic(blocks);
-            case RANDOMIZED:
-                return st.nextRandom(blocks);
-            default:
-                boolean scaled = rule == CoordinateMethods.Rule.GAUSS_SOUTHWELL_LIPSCHITZ;
-                int best = 0;
-                double score = -1;
-                for (int b = 0; b < blocks; b++) {
-                    double s = blockNormSquared(g, offsets[b], offsets[b + 1]);
-                    if (scaled) {
-                        s /= st.lipschitz[b];
-                    }
-                    if (s > score) {
-                        score = s;
-                        best = b;
-                    }
-                }
-                return best;
-        }
-    }
-
-    private static double blockNormSquared(double[] g, int lo, int hi) {
-        double s = 0;
-        for (int i = lo; i < hi; i++) {
-            s += g[i] * g[i];
-        }
-        return s;
-    }
-
     @Override
     public Stop.Reason step(Iterate it, State state) {
         CoordinateState st = (CoordinateState) state;
         double[] x = it.x();
         double[] g = it.gradient();
-        if (Math.sqrt(blockNormSquared(g, 0, g.length)) <= tolerance) {
+        if (Math.sqrt(CoordinateState.normSquared(g, 0, g.length)) <= tolerance) {
             return Stop.Reason.STATIONARY;
         }
-        int b = select(st, g);
+        int b = st.selectBlock(rule, g, rule == CoordinateMethods.Rule.GAUSS_SOUTHWELL_LIPSCHITZ);
         int lo = st.offsets[b];
         int hi = st.offsets[b + 1];
-        double gb = blockNormSquared(g, lo, hi);
+        double gb = CoordinateState.normSquared(g, lo, hi);
         double f = it.value();
         double[] y = x.clone();
         double[] gy = new double[x.length];

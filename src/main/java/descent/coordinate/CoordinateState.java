@@ -69,4 +69,42 @@ public final class CoordinateState extends State {
         System.arraycopy(r.state(), 0, rng, 0, 4);
         return i;
     }
+
+    /**
+     * The block of {@link #offsets} to update under {@code rule}: the next of a cyclic sweep, a
+     * random one, or the one with the largest squared gradient norm |g_B|^2, divided by the
+     * block's Lipschitz estimate when {@code scaled} (the first on ties).
+     */
+    int selectBlock(CoordinateMethods.Rule rule, double[] g, boolean scaled) {
+        int blocks = offsets.length - 1;
+        switch (rule) {
+            case CYCLIC:
+                return nextCyclic(blocks);
+            case RANDOMIZED:
+                return nextRandom(blocks);
+            default:
+                int best = 0;
+                double score = -1;
+                for (int b = 0; b < blocks; b++) {
+                    double s = normSquared(g, offsets[b], offsets[b + 1]);
+                    if (scaled) {
+                        s /= lipschitz[b];
+                    }
+                    if (s > score) {
+                        score = s;
+                        best = b;
+                    }
+                }
+                return best;
+        }
+    }
+
+    /** |g[lo, hi)|^2, summed in order. */
+    static double normSquared(double[] g, int lo, int hi) {
+        double s = 0;
+        for (int i = lo; i < hi; i++) {
+            s += g[i] * g[i];
+        }
+        return s;
+    }
 }
