@@ -1,6 +1,8 @@
 package descent.ad;
 
+import descent.internal.trace.Fingerprint;
 import descent.internal.trace.Graph;
+import descent.internal.trace.Recorder;
 import descent.internal.trace.Trace;
 import descent.internal.trace.Var;
 import descent.internal.transform.Jvp;
@@ -362,7 +364,10 @@ public final class AD {
         requireUnaryTensor(f, op);
         return f.derive(op, () -> Func.derived(op + "(" + f.name() + ")", Spec.tensors(1), Spec.tensors(1), args -> {
             Value x = args[0];
-            Shape out = single(f.traceNested(args), f, op);
+            // The output shape alone, traced aside: the products below run the user's code again, and
+            // only that run may count in the fingerprint, or every later call would see a different
+            // function and trace it again.
+            Shape out = single(Recorder.collecting(new Fingerprint(), () -> f.traceNested(args)), f, op);
             Shape in = x.shape();
             long elements = (long) out.size() * in.size();
             long bytes = elements * 8;

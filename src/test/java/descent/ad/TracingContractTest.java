@@ -38,6 +38,26 @@ class TracingContractTest {
     }
 
     @Test
+    void jacobiansAndHessiansCalledAgainReuseTheirPlanAndStillSeeCapturedChanges() {
+        Func cubic = Func.of(t -> t.mul(t).mul(t).add(t));
+        Func[] jacobians = {AD.jacrev(cubic), AD.jacfwd(cubic), AD.hessian(Func.of(t -> t.mul(t).mul(t).sum()))};
+        for (int k = 0; k < jacobians.length; k++) {
+            for (int i = 0; i < 4; i++) {
+                double a = 1 + i;
+                Tensor j = jacobians[k].call(Tensor.of(a, 2));
+                assertEquals(Tensor.of(new double[][] {{k < 2 ? 3 * a * a + 1 : 6 * a, 0}, {0, k < 2 ? 13 : 12}}), j);
+            }
+            assertEquals(1, jacobians[k].traces(), jacobians[k].name() + " traced once for one shape");
+            assertEquals(0, jacobians[k].retraces(), jacobians[k].name());
+        }
+        Func scaled = AD.jacrev(Func.of(t -> t.mul(batch)));
+        assertEquals(Tensor.of(new double[][] {{1, 0, 0}, {0, 2, 0}, {0, 0, 3}}), scaled.call(Tensor.of(5, 5, 5)));
+        batch = Tensor.of(4, 5, 6);
+        assertEquals(Tensor.of(new double[][] {{4, 0, 0}, {0, 5, 0}, {0, 0, 6}}), scaled.call(Tensor.of(5, 5, 5)));
+        assertEquals(1, scaled.retraces());
+    }
+
+    @Test
     void aWrappedJavaArrayModifiedInPlaceIsNeverStale() {
         double[] data = {1, 2, 3};
         Tensor captured = Tensor.wrap(data, 3);
