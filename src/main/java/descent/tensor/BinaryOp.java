@@ -11,91 +11,117 @@ public enum BinaryOp {
         void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] + b[bo + i]; }
         void aligned(double[] a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] + b[i]; }
         void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] + b; }
+        void aligned(double[] a, double b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] + b; }
         void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a + b[bo + i]; }
+        void aligned(double a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a + b[i]; }
     },
     /** a - b */
     SUB {
         void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] - b[bo + i]; }
         void aligned(double[] a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] - b[i]; }
         void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] - b; }
+        void aligned(double[] a, double b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] - b; }
         void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a - b[bo + i]; }
+        void aligned(double a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a - b[i]; }
     },
     /** a * b */
     MUL {
         void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] * b[bo + i]; }
         void aligned(double[] a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] * b[i]; }
         void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] * b; }
+        void aligned(double[] a, double b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] * b; }
         void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a * b[bo + i]; }
+        void aligned(double a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a * b[i]; }
     },
     /** a / b */
     DIV {
         void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] / b[bo + i]; }
         void aligned(double[] a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] / b[i]; }
         void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] / b; }
+        void aligned(double[] a, double b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] / b; }
         void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a / b[bo + i]; }
+        void aligned(double a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a / b[i]; }
     },
     /** a^b */
     POW {
         void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.pow(a[ao + i], b[bo + i]); }
         void aligned(double[] a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = Math.pow(a[i], b[i]); }
         void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.pow(a[ao + i], b); }
+        void aligned(double[] a, double b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = Math.pow(a[i], b); }
         void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.pow(a, b[bo + i]); }
+        void aligned(double a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = Math.pow(a, b[i]); }
     },
     /** max(a, b), NaN if either is NaN */
     MAXIMUM {
         void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.max(a[ao + i], b[bo + i]); }
         void aligned(double[] a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = Math.max(a[i], b[i]); }
         void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.max(a[ao + i], b); }
+        void aligned(double[] a, double b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = Math.max(a[i], b); }
         void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.max(a, b[bo + i]); }
+        void aligned(double a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = Math.max(a, b[i]); }
     },
     /** min(a, b), NaN if either is NaN */
     MINIMUM {
         void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.min(a[ao + i], b[bo + i]); }
         void aligned(double[] a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = Math.min(a[i], b[i]); }
         void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.min(a[ao + i], b); }
+        void aligned(double[] a, double b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = Math.min(a[i], b); }
         void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = Math.min(a, b[bo + i]); }
+        void aligned(double a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = Math.min(a, b[i]); }
     },
     /** a < b */
     LT {
         void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] < b[bo + i] ? 1 : 0; }
         void aligned(double[] a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] < b[i] ? 1 : 0; }
         void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] < b ? 1 : 0; }
+        void aligned(double[] a, double b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] < b ? 1 : 0; }
         void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a < b[bo + i] ? 1 : 0; }
+        void aligned(double a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a < b[i] ? 1 : 0; }
     },
     /** a <= b */
     LE {
         void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] <= b[bo + i] ? 1 : 0; }
         void aligned(double[] a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] <= b[i] ? 1 : 0; }
         void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] <= b ? 1 : 0; }
+        void aligned(double[] a, double b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] <= b ? 1 : 0; }
         void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a <= b[bo + i] ? 1 : 0; }
+        void aligned(double a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a <= b[i] ? 1 : 0; }
     },
     /** a > b */
     GT {
         void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] > b[bo + i] ? 1 : 0; }
         void aligned(double[] a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] > b[i] ? 1 : 0; }
         void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] > b ? 1 : 0; }
+        void aligned(double[] a, double b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] > b ? 1 : 0; }
         void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a > b[bo + i] ? 1 : 0; }
+        void aligned(double a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a > b[i] ? 1 : 0; }
     },
     /** a >= b */
     GE {
         void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] >= b[bo + i] ? 1 : 0; }
         void aligned(double[] a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] >= b[i] ? 1 : 0; }
         void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] >= b ? 1 : 0; }
+        void aligned(double[] a, double b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] >= b ? 1 : 0; }
         void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a >= b[bo + i] ? 1 : 0; }
+        void aligned(double a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a >= b[i] ? 1 : 0; }
     },
     /** a == b */
     EQ {
         void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] == b[bo + i] ? 1 : 0; }
         void aligned(double[] a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] == b[i] ? 1 : 0; }
         void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] == b ? 1 : 0; }
+        void aligned(double[] a, double b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] == b ? 1 : 0; }
         void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a == b[bo + i] ? 1 : 0; }
+        void aligned(double a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a == b[i] ? 1 : 0; }
     },
     /** a != b */
     NE {
         void loop(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] != b[bo + i] ? 1 : 0; }
         void aligned(double[] a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] != b[i] ? 1 : 0; }
         void loop(double[] a, int ao, double b, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] != b ? 1 : 0; }
+        void aligned(double[] a, double b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a[i] != b ? 1 : 0; }
         void loop(double a, double[] b, int bo, double[] o, int oo, int n) { for (int i = 0; i < n; i++) o[oo + i] = a != b[bo + i] ? 1 : 0; }
+        void aligned(double a, double[] b, double[] o, int lo, int hi) { for (int i = lo; i < hi; i++) o[i] = a != b[i] ? 1 : 0; }
     };
 
     /** o[oo + i] = f(a[ao + i], b[bo + i]) for i in [0, n); o may be a or b at the same offset. */
@@ -122,6 +148,30 @@ public enum BinaryOp {
 
     /** o[oo + i] = f(a, b[bo + i]) for i in [0, n); o may be b at the same offset. */
     abstract void loop(double a, double[] b, int bo, double[] o, int oo, int n);
+
+    /** o[i] = f(a[i], b) for i in [lo, hi), the vectorizable form of the loop for equal offsets. */
+    abstract void aligned(double[] a, double b, double[] o, int lo, int hi);
+
+    /** o[i] = f(a, b[i]) for i in [lo, hi), the vectorizable form of the loop for equal offsets. */
+    abstract void aligned(double a, double[] b, double[] o, int lo, int hi);
+
+    /** {@link #loop(double[], int, double, double[], int, int)} through {@link #aligned} when the offsets agree. */
+    final void run(double[] a, int ao, double b, double[] o, int oo, int n) {
+        if (ao == oo) {
+            aligned(a, b, o, oo, oo + n);
+        } else {
+            loop(a, ao, b, o, oo, n);
+        }
+    }
+
+    /** {@link #loop(double, double[], int, double[], int, int)} through {@link #aligned} when the offsets agree. */
+    final void run(double a, double[] b, int bo, double[] o, int oo, int n) {
+        if (bo == oo) {
+            aligned(a, b, o, oo, oo + n);
+        } else {
+            loop(a, b, bo, o, oo, n);
+        }
+    }
 
     /** f(a, b) for one pair of values. */
     public double apply(double a, double b) {

@@ -93,9 +93,9 @@ final class Broadcast {
             if (ua && ub) {
                 op.run(a, oa[q] + at, b, ob[q] + at, o, lo, len);
             } else if (ua) {
-                op.loop(a, oa[q] + at, b[ob[q]], o, lo, len);
+                op.run(a, oa[q] + at, b[ob[q]], o, lo, len);
             } else if (ub) {
-                op.loop(a[oa[q]], b, ob[q] + at, o, lo, len);
+                op.run(a[oa[q]], b, ob[q] + at, o, lo, len);
             } else {
                 op.loop(a, oa[q], b[ob[q]], o, lo, 1);
                 Arrays.fill(o, lo + 1, lo + len, o[lo]);

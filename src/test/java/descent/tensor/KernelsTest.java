@@ -463,6 +463,18 @@ class KernelsTest {
             double[] inPlace = a.clone();
             op.run(inPlace, 3, b, 3, inPlace, 3, n);
             assertArrayEquals(Arrays.copyOfRange(shifted, 3, n + 3), Arrays.copyOfRange(inPlace, 3, n + 3), op.label() + " in place");
+            for (double c : new double[] {0.0, -2.5, Double.NaN}) {
+                double[] left = new double[n + 3];
+                double[] leftAligned = new double[n + 3];
+                op.loop(a, 3, c, left, 3, n);
+                op.aligned(a, c, leftAligned, 3, n + 3);
+                assertArrayEquals(left, leftAligned, op.label() + "(a, " + c + ")");
+                double[] right = new double[n + 3];
+                double[] rightAligned = new double[n + 3];
+                op.loop(c, b, 3, right, 3, n);
+                op.aligned(c, b, rightAligned, 3, n + 3);
+                assertArrayEquals(right, rightAligned, op.label() + "(" + c + ", b)");
+            }
         }
         for (UnaryOp op : UnaryOp.values()) {
             double[] shifted = new double[n + 3];
