@@ -3,15 +3,17 @@ package descent.optim;
 import descent.curvature.Eigen;
 
 /**
- * The Kronecker factors of Shampoo and SOAP for one matrix leaf {@code G} of {@code r x c}: the
+ * The Kronecker factors of Shampoo and SOAP for one matrix block {@code G} of {@code r x c}: the
  * running second moments {@code L = b L + (1 - b) G G'} ({@code r x r}) and
  * {@code R = b R + (1 - b) G'G} ({@code c x c}), their eigendecompositions (refreshed on
  * request), and products with their eigenbases or inverse roots. Matrices are row-major
- * {@code double[]}; the leaf is read at an offset of the flat vector.
+ * {@code double[]}; the block is read at an offset of the flat vector, its rows {@code stride}
+ * apart (the row length of the leaf it is cut from; {@code c} for a whole leaf).
  */
 final class Kronecker {
     final int r;
     final int c;
+    final int stride;
     final double[] left;
     final double[] right;
     /** Eigenvectors as rows: {@code qLeft[k * r + i]} is element {@code i} of eigenvector {@code k}. */
@@ -22,14 +24,15 @@ final class Kronecker {
     private final double[] tmp;
 
     /**
-     * Factors of an {@code r x c} leaf over the caller's (state) arrays: {@code L} and {@code Q_L}
-     * of {@code r * r}, {@code R} and {@code Q_R} of {@code c * c}, eigenvalues of {@code r} and
-     * {@code c}; the bases start as identities.
+     * Factors of an {@code r x c} block whose rows are {@code stride} apart, over the caller's
+     * (state) arrays: {@code L} and {@code Q_L} of {@code r * r}, {@code R} and {@code Q_R} of
+     * {@code c * c}, eigenvalues of {@code r} and {@code c}; the bases start as identities.
      */
-    Kronecker(int r, int c, double[] left, double[] right, double[] qLeft, double[] qRight, double[] valuesLeft,
+    Kronecker(int r, int c, int stride, double[] left, double[] right, double[] qLeft, double[] qRight, double[] valuesLeft,
             double[] valuesRight) {
         this.r = r;
         this.c = c;
+        this.stride = stride;
         this.left = left;
         this.right = right;
         this.qLeft = qLeft;
@@ -45,13 +48,13 @@ final class Kronecker {
         }
     }
 
-    /** {@code L = b L + (1 - b) G G'}, {@code R = b R + (1 - b) G'G} for the leaf at {@code off} of {@code g}. */
+    /** {@code L = b L + (1 - b) G G'}, {@code R = b R + (1 - b) G'G} for the block at {@code off} of {@code g}. */
     void accumulate(double[] g, int off, double b) {
         for (int i = 0; i < r; i++) {
             for (int j = 0; j <= i; j++) {
                 double s = 0;
                 for (int k = 0; k < c; k++) {
-                    s += g[off + i * c + k] * g[off + j * c + k];
+                    s += g[off + i * stride + k] * g[off + j * stride + k];
                 }
                 double v = b * left[i * r + j] + (1 - b) * s;
                 left[i * r + j] = v;
@@ -62,7 +65,7 @@ final class Kronecker {
             for (int j = 0; j <= i; j++) {
                 double s = 0;
                 for (int k = 0; k < r; k++) {
-                    s += g[off + k * c + i] * g[off + k * c + j];
+                    s += g[off + k * stride + i] * g[off + k * stride + j];
                 }
                 double v = b * right[i * c + j] + (1 - b) * s;
                 right[i * c + j] = v;
@@ -100,7 +103,7 @@ final class Kronecker {
             for (int j = 0; j < c; j++) {
                 double s = 0;
                 for (int i = 0; i < r; i++) {
-                    s += (back ? qLeft[i * r + o] : qLeft[o * r + i]) * x[off + i * c + j];
+                    s += (back ? qLeft[i * r + o] : qLeft[o * r + i]) * x[off + i * stride + j];
                 }
                 tmp[o * c + j] = s;
             }
@@ -111,7 +114,7 @@ final class Kronecker {
                 for (int j = 0; j < c; j++) {
                     s += tmp[i * c + j] * (back ? qRight[j * c + o] : qRight[o * c + j]);
                 }
-                out[off + i * c + o] = s;
+                out[off + i * stride + o] = s;
             }
         }
     }
@@ -127,7 +130,7 @@ final class Kronecker {
         for (int i = 0; i < r; i++) {
             double li = Math.pow(Math.max(valuesLeft[i], 0) + floorL, -0.25);
             for (int j = 0; j < c; j++) {
-                out[off + i * c + j] *= li * Math.pow(Math.max(valuesRight[j], 0) + floorR, -0.25);
+                out[off + i * stride + j] *= li * Math.pow(Math.max(valuesRight[j], 0) + floorR, -0.25);
             }
         }
         rotate(out, off, out, true);

@@ -531,19 +531,27 @@ public final class Optimizers {
 
     /**
      * Shampoo grafted to Adam: betas (0.9, 0.999) for Adam's moments and the Kronecker factors,
-     * eps 1e-8, inverse roots floored at 1e-6 of the largest eigenvalue, recomputed every 10 steps.
+     * eps 1e-8, inverse roots floored at 1e-6 of the largest eigenvalue, recomputed every 10 steps,
+     * blocks of at most 1024 x 1024 (distributed Shampoo's default {@code max_preconditioner_dim}).
      */
     public static Transform shampoo(double lr) {
-        return shampoo(lr, 0.9, 0.999, 1e-8, 1e-6, 10);
+        return shampoo(lr, 0.9, 0.999, 1e-8, 1e-6, 10, 1024);
+    }
+
+    /** {@link #shampoo(double, double, double, double, double, int, int)} with blocks of at most 1024 x 1024. */
+    public static Transform shampoo(double lr, double beta1, double beta2, double eps, double rootEps, int every) {
+        return shampoo(lr, beta1, beta2, eps, rootEps, every, 1024);
     }
 
     /**
      * Shampoo (Gupta et al. 2018) for matrix leaves: the direction {@code L^{-1/4} m R^{-1/4}}
      * from running Kronecker factors eigendecomposed every {@code every} steps, with the length of
-     * Adam's step leaf by leaf (grafting); other leaves take Adam's step.
+     * Adam's step (grafting); other leaves take Adam's step. Matrices are cut into blocks of at most
+     * {@code blockSize x blockSize}, each with its own factors and grafting norm (Shi et al. 2023),
+     * so the factors of an {@code m x n} leaf hold at most {@code blockSize^2} doubles each.
      */
-    public static Transform shampoo(double lr, double beta1, double beta2, double eps, double rootEps, int every) {
-        return new Shampoo(c(lr), beta1, beta2, eps, rootEps, every);
+    public static Transform shampoo(double lr, double beta1, double beta2, double eps, double rootEps, int every, int blockSize) {
+        return new Shampoo(c(lr), beta1, beta2, eps, rootEps, every, blockSize);
     }
 
     /** SOAP with betas (0.95, 0.95), eps 1e-8 and the eigenbases recomputed every 10 steps. */
