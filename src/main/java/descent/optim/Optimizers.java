@@ -554,14 +554,32 @@ public final class Optimizers {
         return new Shampoo(c(lr), beta1, beta2, eps, rootEps, every, blockSize);
     }
 
-    /** SOAP with betas (0.95, 0.95), eps 1e-8 and the eigenbases recomputed every 10 steps. */
+    /**
+     * SOAP with the defaults of the authors' code ({@code nikhilvyas/SOAP}): betas (0.95, 0.95),
+     * the factors' average with beta2, eps 1e-8, decoupled weight decay 0.01, bases refreshed every
+     * 10 steps, no factor for a dimension above 10000; their lr default is 3e-3.
+     */
     public static Transform soap(double lr) {
-        return soap(lr, 0.95, 0.95, 1e-8, 10);
+        return soap(lr, 0.95, 0.95, 0.95, 1e-8, 0.01, 10, 10000);
     }
 
-    /** SOAP (Vyas et al. 2024): Adam in the eigenbasis of Shampoo's factors for matrix leaves, Adam for the others. */
+    /**
+     * SOAP with the given betas, eps and refresh interval {@code every}, and the other defaults of
+     * {@link #soap(double)} (factors averaged with {@code beta2}, weight decay 0.01, 10000).
+     */
     public static Transform soap(double lr, double beta1, double beta2, double eps, int every) {
-        return new Soap(c(lr), beta1, beta2, eps, every);
+        return soap(lr, beta1, beta2, beta2, eps, 0.01, every, 10000);
+    }
+
+    /**
+     * SOAP (Vyas et al. 2024): Adam in the eigenbasis of Shampoo's factors for matrix leaves, Adam for
+     * the others; the factors average with {@code shampooBeta}, their bases are refreshed every
+     * {@code every} steps by one power iteration, a dimension above {@code maxPrecondDim} has no
+     * factor, and the first step only builds the bases (it moves nothing), as in the authors' code.
+     */
+    public static Transform soap(double lr, double beta1, double beta2, double shampooBeta, double eps, double weightDecay, int every,
+            int maxPrecondDim) {
+        return new Soap(c(lr), beta1, beta2, shampooBeta, eps, weightDecay, every, maxPrecondDim);
     }
 
     /** M-FAC with a window of 32 gradients and dampening {@code lambda = 1e-3}. */

@@ -44,24 +44,6 @@ final class Shampoo implements Transform {
         this.blockSize = Hyper.checkAtLeast("shampoo", "blockSize", blockSize, 1);
     }
 
-    /**
-     * The factors of every matrix leaf (null for other leaves), with their arrays, the
-     * eigendecompositions included, registered in {@code state} so that checkpoints keep them.
-     */
-    static Kronecker[] factors(ParamLayout layout, FactorState state) {
-        Kronecker[] k = new Kronecker[layout.leafCount()];
-        for (int i = 0; i < k.length; i++) {
-            Shape s = layout.shape(i);
-            if (s.rank() == 2) {
-                int r = s.dim(0);
-                int c = s.dim(1);
-                k[i] = new Kronecker(r, c, c, state.array("L" + i, r * r), state.array("R" + i, c * c), state.array("QL" + i, r * r),
-                        state.array("QR" + i, c * c), state.array("eigenvaluesL" + i, r), state.array("eigenvaluesR" + i, c));
-            }
-        }
-        return k;
-    }
-
     /** A state that registers the factors' arrays. */
     static class FactorState extends State {
         FactorState(String kind) {
