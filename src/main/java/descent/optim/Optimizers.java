@@ -474,16 +474,19 @@ public final class Optimizers {
     }
 
     /**
-     * Sophia-H with betas (0.96, 0.99), gamma 0.01, eps 1e-12, no weight decay, a Hutchinson
-     * estimate every 10 steps, seed 0. Needs Hessian-vector products (see {@link #adaHessian(double)}).
+     * Sophia-H with the defaults of the authors' code ({@code Liuhong99/Sophia}): betas
+     * (0.965, 0.99), gamma 0.04 (their {@code rho}), eps 1e-15, decoupled weight decay 0.1, a
+     * Hutchinson estimate every 10 steps, first after step 10; seed 0; their lr default is 1e-4.
+     * Needs Hessian-vector products (see {@link #adaHessian(double)}).
      */
     public static Transform sophia(double lr) {
-        return sophia(lr, 0.96, 0.99, 0.01, 1e-12, 0, 10, 0);
+        return sophia(lr, 0.965, 0.99, 0.04, 1e-15, 0.1, 10, 0);
     }
 
     /**
      * Sophia-H (Liu et al. 2024): {@code p -= lr clip(m / max(gamma h, eps), 1)} with {@code h} the
-     * running Hutchinson diagonal refreshed every {@code k} steps, and decoupled weight decay.
+     * running Hutchinson diagonal refreshed before steps {@code k, 2k, ...} (zero before), and
+     * decoupled weight decay.
      */
     public static Transform sophia(double lr, double beta1, double beta2, double gamma, double eps, double weightDecay, int k,
             long seed) {
@@ -492,7 +495,7 @@ public final class Optimizers {
 
     /** Sophia-H with a scheduled learning rate and the other defaults of {@link #sophia(double)}. */
     public static Transform sophia(Schedule lr) {
-        return new Sophia(lr, 0.96, 0.99, 0.01, 1e-12, 0, 10, 0);
+        return new Sophia(lr, 0.965, 0.99, 0.04, 1e-15, 0.1, 10, 0);
     }
 
     /**
