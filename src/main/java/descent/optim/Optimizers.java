@@ -461,7 +461,8 @@ public final class Optimizers {
     /**
      * AdaHessian (Yao et al. 2021): Adam on the squared Hutchinson diagonal of the Hessian, with
      * decoupled weight decay, the Hessian power {@code k} in (0, 1], a new estimate every
-     * {@code every} steps and the probes' seed.
+     * {@code every} steps and the probes' seed; the estimate of a rank-4 (convolution kernel) leaf is
+     * averaged in absolute value over each {@code kh x kw} window, as in the authors' code.
      */
     public static Transform adaHessian(double lr, double beta1, double beta2, double eps, double weightDecay, double hessianPower,
             int every, long seed) {

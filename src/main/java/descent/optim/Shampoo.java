@@ -81,6 +81,10 @@ final class Shampoo implements Transform {
                 for (int b = 0; b < colBlocks; b++) {
                     int rb = Math.min(size, r - a * size);
                     int cb = Math.min(size, c - b * size);
+                    if ((long) Math.max(rb, cb) * Math.max(rb, cb) > Integer.MAX_VALUE - 8) {
+                        throw new IllegalArgumentException("shampoo: a " + rb + " x " + cb + " block of leaf '" + layout.path(i)
+                                + "' needs a factor larger than an array holds; use a smaller blockSize");
+                    }
                     int index = a * colBlocks + b;
                     String n = out[i].length == 1 ? Integer.toString(i) : i + "_" + index;
                     Kronecker k = new Kronecker(rb, cb, c, state.array("L" + n, rb * rb), state.array("R" + n, cb * cb),
