@@ -12,9 +12,16 @@ import descent.tensor.ParamLayout;
  * p = p - lr (m / (1 - b1^t)) / ((v / (1 - b2^t))^(k/2) + eps) - lr wd p
  * </pre>
  * with {@code t} the 1-based step and {@code k} the Hessian power (1 in the paper; 1/2 gives a
- * gentler preconditioner). The weight decay is decoupled, as in the authors' code. The Hessian
- * products come from the {@link Context} (a {@link HessianObjective} or
- * {@link BatchHessianObjective} run by {@link Minimize}); one product per estimate.
+ * gentler preconditioner). As in the authors' code ({@code github.com/amirgholami/adahessian},
+ * {@code optim_adahessian.py}, whose defaults {@link Optimizers#adaHessian(double)} takes): the
+ * weight decay is decoupled and uses the parameters before the step, {@code eps} is added after
+ * the power, and for a convolution kernel (a leaf of rank 4, {@code [out, in, kh, kw]}) {@code D}
+ * is spatially averaged, each element replaced by the mean of {@code |D|} over its
+ * {@code kh x kw} window; leaves of rank up to 2 use {@code D} itself (rank 3 too, which the
+ * authors' code does not handle). Their code estimates at every step; {@code every > 1} reuses an
+ * estimate, as the paper's delayed Hessian update. The Hessian products come from the
+ * {@link Context} (a {@link HessianObjective} or {@link BatchHessianObjective} run by
+ * {@link Minimize}); one product per estimate.
  */
 final class AdaHessian implements Transform {
     private final Hyper lr;
@@ -44,8 +51,11 @@ final class AdaHessian implements Transform {
         final double[] d;
         final DiagonalProbe probe;
 
-        AdaHessianState(int n) {
+        final ParamLayout layout;
+
+        AdaHessianState(ParamLayout layout, int n) {
             super("adaHessian");
+            this.layout = layout;
             m = doubles("m", n);
             v = doubles("v", n);
             d = doubles("diagonal", n);
@@ -55,7 +65,7 @@ final class AdaHessian implements Transform {
 
     @Override
     public State init(ParamLayout layout, double[] params) {
-        return new AdaHessianState(params.length);
+        return new AdaHessianState(layout, params.length);
     }
 
     @Override
@@ -64,6 +74,7 @@ final class AdaHessian implements Transform {
         long t = s.count[0];
         if (t % every == 0) {
             s.probe.estimate("adaHessian", context, params, seed, t, 1, s.d);
+            averageKernels(s.layout, s.d);
         }
         double rate = lr.at(t);
         double bc1 = 1 - Math.pow(beta1, t + 1);
@@ -80,6 +91,25 @@ final class AdaHessian implements Transform {
             updates[i] = -rate * (mi / bc1 / denom + weightDecay * params[i]);
         }
         s.count[0] = t + 1;
+    }
+
+    /** Replaces each element of every rank-4 leaf of {@code d} by the mean of {@code |d|} over its last two dimensions. */
+    static void averageKernels(ParamLayout layout, double[] d) {
+        for (int leaf = 0; leaf < layout.leafCount(); leaf++) {
+            descent.tensor.Shape shape = layout.shape(leaf);
+            int window = shape.rank() == 4 ? shape.dim(2) * shape.dim(3) : 0;
+            if (window == 0) {
+                continue;
+            }
+            int end = layout.offset(leaf) + layout.size(leaf);
+            for (int w = layout.offset(leaf); w < end; w += window) {
+                double sum = 0;
+                for (int i = w; i < w + window; i++) {
+                    sum += Math.abs(d[i]);
+                }
+                java.util.Arrays.fill(d, w, w + window, sum / window);
+            }
+        }
     }
 
     @Override

@@ -65,12 +65,17 @@ public final class Context {
      * @throws IllegalStateException naming {@code who} if no Hessian-vector product was provided
      */
     public void hvp(String who, double[] x, double[] v, double[] out) {
+        requireHvp(who);
+        products++;
+        curvature.hvp(x, v, out);
+    }
+
+    /** Fails, naming {@code who}, when no Hessian-vector product was provided (for a method whose first product comes later). */
+    void requireHvp(String who) {
         if (curvature == null) {
             throw new IllegalStateException(who + " needs Hessian-vector products: run it with Minimize on a HessianObjective or "
                     + "BatchHessianObjective (HessianObjective.of(func, params, data...)), or pass Context.of(loss, oracle, curvature)");
         }
-        products++;
-        curvature.hvp(x, v, out);
     }
 
     /** Number of Hessian-vector products made through this context so far. */

@@ -15,7 +15,11 @@ import descent.tensor.ParamLayout;
  * </pre>
  * with {@code |v|_D^2 = v'Dv}, {@code |v|*_D^2 = v'D^{-1}v}, {@code eta_0} given and
  * {@code theta_0 = inf}. When the gradient did not change (the second bound is infinite) the step
- * size keeps its previous value. The Hessian products come from the {@link Context}.
+ * size keeps its previous value. This is the paper's Algorithm 1 (there is no code by the authors
+ * to compare with); its stochastic form takes {@code g_k - g_{k-1}} on the current mini-batch at
+ * both points, whereas here {@code g_{k-1}} is the previous step's gradient on its own batch, which
+ * saves a gradient per step and is the same for a full-batch objective. The Hessian products come
+ * from the {@link Context}.
  */
 final class Oasis implements Transform {
     private final double eta0;

@@ -461,7 +461,8 @@ public final class Optimizers {
     /**
      * AdaHessian (Yao et al. 2021): Adam on the squared Hutchinson diagonal of the Hessian, with
      * decoupled weight decay, the Hessian power {@code k} in (0, 1], a new estimate every
-     * {@code every} steps and the probes' seed.
+     * {@code every} steps and the probes' seed; the estimate of a rank-4 (convolution kernel) leaf is
+     * averaged in absolute value over each {@code kh x kw} window, as in the authors' code.
      */
     public static Transform adaHessian(double lr, double beta1, double beta2, double eps, double weightDecay, double hessianPower,
             int every, long seed) {
@@ -474,16 +475,19 @@ public final class Optimizers {
     }
 
     /**
-     * Sophia-H with betas (0.96, 0.99), gamma 0.01, eps 1e-12, no weight decay, a Hutchinson
-     * estimate every 10 steps, seed 0. Needs Hessian-vector products (see {@link #adaHessian(double)}).
+     * Sophia-H with the defaults of the authors' code ({@code Liuhong99/Sophia}): betas
+     * (0.965, 0.99), gamma 0.04 (their {@code rho}), eps 1e-15, decoupled weight decay 0.1, a
+     * Hutchinson estimate every 10 steps, first after step 10; seed 0; their lr default is 1e-4.
+     * Needs Hessian-vector products (see {@link #adaHessian(double)}).
      */
     public static Transform sophia(double lr) {
-        return sophia(lr, 0.96, 0.99, 0.01, 1e-12, 0, 10, 0);
+        return sophia(lr, 0.965, 0.99, 0.04, 1e-15, 0.1, 10, 0);
     }
 
     /**
      * Sophia-H (Liu et al. 2024): {@code p -= lr clip(m / max(gamma h, eps), 1)} with {@code h} the
-     * running Hutchinson diagonal refreshed every {@code k} steps, and decoupled weight decay.
+     * running Hutchinson diagonal refreshed before steps {@code k, 2k, ...} (zero before), and
+     * decoupled weight decay.
      */
     public static Transform sophia(double lr, double beta1, double beta2, double gamma, double eps, double weightDecay, int k,
             long seed) {
@@ -492,7 +496,7 @@ public final class Optimizers {
 
     /** Sophia-H with a scheduled learning rate and the other defaults of {@link #sophia(double)}. */
     public static Transform sophia(Schedule lr) {
-        return new Sophia(lr, 0.96, 0.99, 0.01, 1e-12, 0, 10, 0);
+        return new Sophia(lr, 0.965, 0.99, 0.04, 1e-15, 0.1, 10, 0);
     }
 
     /**
@@ -531,29 +535,55 @@ public final class Optimizers {
 
     /**
      * Shampoo grafted to Adam: betas (0.9, 0.999) for Adam's moments and the Kronecker factors,
-     * eps 1e-8, inverse roots floored at 1e-6 of the largest eigenvalue, recomputed every 10 steps.
+     * eps 1e-8, inverse roots floored at 1e-6 of the largest eigenvalue, recomputed every 10 steps,
+     * blocks of at most 1024 x 1024 (distributed Shampoo's default {@code max_preconditioner_dim}).
      */
     public static Transform shampoo(double lr) {
-        return shampoo(lr, 0.9, 0.999, 1e-8, 1e-6, 10);
+        return shampoo(lr, 0.9, 0.999, 1e-8, 1e-6, 10, 1024);
+    }
+
+    /** {@link #shampoo(double, double, double, double, double, int, int)} with blocks of at most 1024 x 1024. */
+    public static Transform shampoo(double lr, double beta1, double beta2, double eps, double rootEps, int every) {
+        return shampoo(lr, beta1, beta2, eps, rootEps, every, 1024);
     }
 
     /**
      * Shampoo (Gupta et al. 2018) for matrix leaves: the direction {@code L^{-1/4} m R^{-1/4}}
      * from running Kronecker factors eigendecomposed every {@code every} steps, with the length of
-     * Adam's step leaf by leaf (grafting); other leaves take Adam's step.
+     * Adam's step (grafting); other leaves take Adam's step. Matrices are cut into blocks of at most
+     * {@code blockSize x blockSize}, each with its own factors and grafting norm (Shi et al. 2023),
+     * so the factors of an {@code m x n} leaf hold at most {@code blockSize^2} doubles each.
      */
-    public static Transform shampoo(double lr, double beta1, double beta2, double eps, double rootEps, int every) {
-        return new Shampoo(c(lr), beta1, beta2, eps, rootEps, every);
+    public static Transform shampoo(double lr, double beta1, double beta2, double eps, double rootEps, int every, int blockSize) {
+        return new Shampoo(c(lr), beta1, beta2, eps, rootEps, every, blockSize);
     }
 
-    /** SOAP with betas (0.95, 0.95), eps 1e-8 and the eigenbases recomputed every 10 steps. */
+    /**
+     * SOAP with the defaults of the authors' code ({@code nikhilvyas/SOAP}): betas (0.95, 0.95),
+     * the factors' average with beta2, eps 1e-8, decoupled weight decay 0.01, bases refreshed every
+     * 10 steps, no factor for a dimension above 10000; their lr default is 3e-3.
+     */
     public static Transform soap(double lr) {
-        return soap(lr, 0.95, 0.95, 1e-8, 10);
+        return soap(lr, 0.95, 0.95, 0.95, 1e-8, 0.01, 10, 10000);
     }
 
-    /** SOAP (Vyas et al. 2024): Adam in the eigenbasis of Shampoo's factors for matrix leaves, Adam for the others. */
+    /**
+     * SOAP with the given betas, eps and refresh interval {@code every}, and the other defaults of
+     * {@link #soap(double)} (factors averaged with {@code beta2}, weight decay 0.01, 10000).
+     */
     public static Transform soap(double lr, double beta1, double beta2, double eps, int every) {
-        return new Soap(c(lr), beta1, beta2, eps, every);
+        return soap(lr, beta1, beta2, beta2, eps, 0.01, every, 10000);
+    }
+
+    /**
+     * SOAP (Vyas et al. 2024): Adam in the eigenbasis of Shampoo's factors for matrix leaves, Adam for
+     * the others; the factors average with {@code shampooBeta}, their bases are refreshed every
+     * {@code every} steps by one power iteration, a dimension above {@code maxPrecondDim} has no
+     * factor, and the first step only builds the bases (it moves nothing), as in the authors' code.
+     */
+    public static Transform soap(double lr, double beta1, double beta2, double shampooBeta, double eps, double weightDecay, int every,
+            int maxPrecondDim) {
+        return new Soap(c(lr), beta1, beta2, shampooBeta, eps, weightDecay, every, maxPrecondDim);
     }
 
     /** M-FAC with a window of 32 gradients and dampening {@code lambda = 1e-3}. */

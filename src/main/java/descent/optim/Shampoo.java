@@ -5,7 +5,10 @@ import descent.tensor.Shape;
 
 /**
  * Shampoo (Gupta, Koren and Singer 2018) with layer-wise grafting to Adam (Agarwal et al. 2020;
- * Anil et al. 2020). For each matrix leaf {@code G} ({@code r x c}):
+ * Anil et al. 2020), on blocks of at most {@code blockSize x blockSize}. Each matrix leaf is cut
+ * along both dimensions into consecutive chunks of {@code blockSize} (the last one shorter), as
+ * the distributed Shampoo of Shi et al. (2023, {@code max_preconditioner_dim}, default 1024)
+ * does, and each block {@code G} ({@code r x c}) has its own factors and its own grafting norm:
  * <pre>
  * L = b2 L + (1 - b2) G G',   R = b2 R + (1 - b2) G'G
  * every {@code every} steps: eigendecompose L and R, giving L^{-1/4} and R^{-1/4}
@@ -14,10 +17,13 @@ import descent.tensor.Shape;
  * S = L^{-1/4} (m / (1 - b1^t)) R^{-1/4}                                (Shampoo's direction)
  * p = p - lr (|A|_F / |S|_F) S
  * </pre>
- * Shampoo gives the direction and Adam the step's length, leaf by leaf. The inverse roots use the
- * eigenvalues floored at {@code rootEps} times the largest ({@code (lambda + rootEps lambda_max)^{-1/4}}).
- * Leaves that are not matrices take Adam's step. The factors are eigendecomposed by
- * {@link descent.curvature.Eigen#symmetric}, for factors up to a few hundred rows.
+ * Shampoo gives the direction and Adam the step's length, block by block, so a {@code 10000 x 64}
+ * leaf keeps factors of at most {@code blockSize^2}, never {@code 10000^2}; with
+ * {@code blockSize} at least the largest dimension a leaf is one block. The inverse roots use the
+ * eigenvalues floored at {@code rootEps} times the largest
+ * ({@code (lambda + rootEps lambda_max)^{-1/4}}). Leaves that are not matrices take Adam's step.
+ * The factors are eigendecomposed by {@link descent.curvature.Eigen#symmetric} (cyclic Jacobi,
+ * cubic in the block size).
  */
 final class Shampoo implements Transform {
     private final Hyper lr;
@@ -26,32 +32,16 @@ final class Shampoo implements Transform {
     private final double eps;
     private final double rootEps;
     private final int every;
+    private final int blockSize;
 
-    Shampoo(Schedule lr, double beta1, double beta2, double eps, double rootEps, int every) {
+    Shampoo(Schedule lr, double beta1, double beta2, double eps, double rootEps, int every, int blockSize) {
         this.lr = Hyper.of("shampoo", "lr", lr, Hyper.Range.NON_NEGATIVE);
         this.beta1 = Hyper.check("shampoo", "beta1", beta1, Hyper.Range.UNIT);
         this.beta2 = Hyper.check("shampoo", "beta2", beta2, Hyper.Range.UNIT);
         this.eps = Hyper.check("shampoo", "eps", eps, Hyper.Range.POSITIVE);
         this.rootEps = Hyper.check("shampoo", "rootEps", rootEps, Hyper.Range.POSITIVE);
         this.every = Hyper.checkAtLeast("shampoo", "every", every, 1);
-    }
-
-    /**
-     * The factors of every matrix leaf (null for other leaves), with their arrays, the
-     * eigendecompositions included, registered in {@code state} so that checkpoints keep them.
-     */
-    static Kronecker[] factors(ParamLayout layout, FactorState state) {
-        Kronecker[] k = new Kronecker[layout.leafCount()];
-        for (int i = 0; i < k.length; i++) {
-            Shape s = layout.shape(i);
-            if (s.rank() == 2) {
-                int r = s.dim(0);
-                int c = s.dim(1);
-                k[i] = new Kronecker(r, c, state.array("L" + i, r * r), state.array("R" + i, c * c), state.array("QL" + i, r * r),
-                        state.array("QR" + i, c * c), state.array("eigenvaluesL" + i, r), state.array("eigenvaluesR" + i, c));
-            }
-        }
-        return k;
+        this.blockSize = Hyper.checkAtLeast("shampoo", "blockSize", blockSize, 1);
     }
 
     /** A state that registers the factors' arrays. */
@@ -65,6 +55,48 @@ final class Shampoo implements Transform {
         }
     }
 
+    /** One block of a matrix leaf: its factors and the flat offset of its first element. */
+    record Block(Kronecker factors, int offset) {
+    }
+
+    /**
+     * The blocks of every matrix leaf (null for other leaves): leaf {@code i} of {@code r x c} is
+     * cut into row chunks and column chunks of {@code size} (the last ones shorter), in row-major
+     * order of blocks; their arrays are registered in {@code state}, named by leaf (and by block
+     * when a leaf has more than one).
+     */
+    static Block[][] blocks(ParamLayout layout, int size, FactorState state) {
+        Block[][] out = new Block[layout.leafCount()][];
+        for (int i = 0; i < out.length; i++) {
+            Shape s = layout.shape(i);
+            if (s.rank() != 2) {
+                continue;
+            }
+            int r = s.dim(0);
+            int c = s.dim(1);
+            int rowBlocks = (r + size - 1) / size;
+            int colBlocks = (c + size - 1) / size;
+            out[i] = new Block[rowBlocks * colBlocks];
+            for (int a = 0; a < rowBlocks; a++) {
+                for (int b = 0; b < colBlocks; b++) {
+                    int rb = Math.min(size, r - a * size);
+                    int cb = Math.min(size, c - b * size);
+                    if ((long) Math.max(rb, cb) * Math.max(rb, cb) > Integer.MAX_VALUE - 8) {
+                        throw new IllegalArgumentException("shampoo: a " + rb + " x " + cb + " block of leaf '" + layout.path(i)
+                                + "' needs a factor larger than an array holds; use a smaller blockSize");
+                    }
+                    int index = a * colBlocks + b;
+                    String n = out[i].length == 1 ? Integer.toString(i) : i + "_" + index;
+                    Kronecker k = new Kronecker(rb, cb, c, state.array("L" + n, rb * rb), state.array("R" + n, cb * cb),
+                            state.array("QL" + n, rb * rb), state.array("QR" + n, cb * cb), state.array("eigenvaluesL" + n, rb),
+                            state.array("eigenvaluesR" + n, cb));
+                    out[i][index] = new Block(k, layout.offset(i) + a * size * c + b * size);
+                }
+            }
+        }
+        return out;
+    }
+
     private static final class ShampooState extends FactorState {
         final long[] count = longs("count", 1);
         final double[] m;
@@ -72,9 +104,9 @@ final class Shampoo implements Transform {
         final double[] adam;
         final double[] direction;
         final ParamLayout layout;
-        final Kronecker[] factors;
+        final Block[][] blocks;
 
-        ShampooState(ParamLayout layout) {
+        ShampooState(ParamLayout layout, int blockSize) {
             super("shampoo");
             int n = layout.size();
             this.layout = layout;
@@ -82,13 +114,13 @@ final class Shampoo implements Transform {
             v = doubles("v", n);
             adam = new double[n];
             direction = new double[n];
-            factors = factors(layout, this);
+            blocks = blocks(layout, blockSize, this);
         }
     }
 
     @Override
     public State init(ParamLayout layout, double[] params) {
-        return new ShampooState(layout);
+        return new ShampooState(layout, blockSize);
     }
 
     @Override
@@ -106,26 +138,36 @@ final class Shampoo implements Transform {
             s.direction[i] = s.m[i] / bc1;
         }
         double rate = lr.at(t);
-        for (int leaf = 0; leaf < s.factors.length; leaf++) {
-            int off = s.layout.offset(leaf);
-            int size = s.layout.size(leaf);
-            Kronecker k = s.factors[leaf];
-            if (k == null) {
-                for (int i = off; i < off + size; i++) {
+        for (int leaf = 0; leaf < s.blocks.length; leaf++) {
+            if (s.blocks[leaf] == null) {
+                int off = s.layout.offset(leaf);
+                for (int i = off; i < off + s.layout.size(leaf); i++) {
                     updates[i] = -rate * s.adam[i];
                 }
                 continue;
             }
-            k.accumulate(updates, off, beta2);
-            if (t % every == 0) {
-                k.decompose();
-            }
-            k.precondition(s.direction, off, s.direction, rootEps);
-            double na = Math.sqrt(Vec.sumSquares(s.adam, off, off + size));
-            double ns = Math.sqrt(Vec.sumSquares(s.direction, off, off + size));
-            double scale = ns > 0 ? na / ns : 0;
-            for (int i = off; i < off + size; i++) {
-                updates[i] = -rate * scale * s.direction[i];
+            for (Block b : s.blocks[leaf]) {
+                Kronecker k = b.factors();
+                int off = b.offset();
+                k.accumulate(updates, off, beta2);
+                if (t % every == 0) {
+                    k.decompose();
+                }
+                k.precondition(s.direction, off, s.direction, rootEps);
+                double na = 0;
+                double ns = 0;
+                for (int i = 0; i < k.r; i++) {
+                    int row = off + i * k.stride;
+                    na += Vec.sumSquares(s.adam, row, row + k.c);
+                    ns += Vec.sumSquares(s.direction, row, row + k.c);
+                }
+                double scale = ns > 0 ? Math.sqrt(na) / Math.sqrt(ns) : 0;
+                for (int i = 0; i < k.r; i++) {
+                    int row = off + i * k.stride;
+                    for (int j = row; j < row + k.c; j++) {
+                        updates[j] = -rate * scale * s.direction[j];
+                    }
+                }
             }
         }
         s.count[0] = t + 1;

@@ -7,14 +7,25 @@ import descent.tensor.ParamLayout;
  * {@code h} of Hutchinson estimates of the Hessian's diagonal, refreshed every {@code k} steps,
  * with the ratio clipped elementwise so that no coordinate moves more than {@code lr}:
  * <pre>
+ * h = b2 h + (1 - b2) z * (H z)            (before steps k, 2k, 3k, ...; Rademacher z; h = 0 before)
  * m = b1 m + (1 - b1) g
- * h = b2 h + (1 - b2) z * (H z)            (at steps 0, k, 2k, ...; Rademacher z)
  * p = p - lr wd p - lr clip(m / max(gamma h, eps), -1, 1)
  * </pre>
- * Where the estimate is negative or tiny ({@code gamma h <= eps}) the step is
- * {@code lr sign(m)}. The Hessian products come from the {@link Context} (a
- * {@link HessianObjective} or {@link BatchHessianObjective} run by {@link Minimize}); one product
- * every {@code k} steps.
+ * The conventions are those of the authors' code ({@code github.com/Liuhong99/Sophia},
+ * {@code sophia.py} and its training loop): the estimate is first made after {@code k} steps
+ * (the first {@code k} steps are sign steps {@code lr sign(m)}), the weight decay is decoupled and
+ * uses the parameters before the step, and the defaults of {@link Optimizers#sophia(double)} are
+ * theirs. Two differences, both because this is the Hutchinson variant and theirs is the
+ * Gauss-Newton-Bartlett one (SophiaG): the denominator is the paper's {@code max(gamma h, eps)}
+ * rather than the code's {@code rho bs h + eps}, since a Hutchinson estimate can be negative and
+ * the code's form would then step along {@code m} without bound (here a non-positive or tiny
+ * {@code gamma h} gives the sign step {@code lr sign(m)}); and {@code gamma} plays the role of
+ * {@code rho bs}, {@code bs} being the code's tokens per batch, which rescales the
+ * Gauss-Newton-Bartlett estimate of a mean loss to a diagonal and is 1 for an unbiased Hutchinson
+ * estimate. Their loop estimates on the previous step's batch after that step; here the estimate
+ * uses the current step's batch at the same parameters. The Hessian products come from the
+ * {@link Context} (a {@link HessianObjective} or {@link BatchHessianObjective} run by
+ * {@link Minimize}); one product every {@code k} steps.
  */
 final class Sophia implements Transform {
     private final Hyper lr;
@@ -63,7 +74,10 @@ final class Sophia implements Transform {
         SophiaState s = (SophiaState) state;
         long t = s.count[0];
         int n = updates.length;
-        if (t % k == 0) {
+        if (t == 0) {
+            context.requireHvp("sophia");
+        }
+        if (t > 0 && t % k == 0) {
             s.probe.estimate("sophia", context, params, seed, t, 1, s.d);
             for (int i = 0; i < n; i++) {
                 s.h[i] = beta2 * s.h[i] + (1 - beta2) * s.d[i];

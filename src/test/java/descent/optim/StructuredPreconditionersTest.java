@@ -123,7 +123,7 @@ class StructuredPreconditionersTest {
                 best = Math.min(best, Minimize.with(t).steps(steps).run(f, p0).value());
             }
             System.out.println(String.format(Locale.ROOT, "%-8s best after %d steps %.3e", names[m], steps, best));
-            // measured here: Shampoo about 1e-5 of Adam's loss, SOAP about 1/40 (its eigenbasis, of the gradients'
+            // measured here: Shampoo about 1e-5 of Adam's loss, SOAP about 1/60 (its eigenbasis, of the gradients'
             // covariance A E B^2 E' A, matches A's eigenvectors only approximately)
             assertTrue(best < (m == 0 ? 1e-3 : 0.1) * adam, names[m] + " " + best + " vs Adam " + adam);
         }
