@@ -80,7 +80,7 @@ public final class StdeGrid {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%nSTDE grid: two-body Allen-Cahn, MLP 128 x 4 tanh, 100 points, |J| = 16, Adam, float64, %d cores%n", cores));
         out.append(String.format(Locale.ROOT, "%-10s %14s %14s %14s %14s %14s   %s%n", "dim", "STDE it/s", "exact it/s",
-                "HVP it/s", "torch best", "STDE/torch", "peak MB: STDE heap in use / after GC / torch RSS"));
+                "HVP it/s", "torch best", "STDE/torch", "MB: STDE peak heap in use / peak after GC / live / torch peak RSS"));
         for (int d : dims) {
             double stde = rate(cells.get("descent/stde/" + d));
             double exact = rate(cells.get("descent/exact/" + d));
@@ -90,6 +90,7 @@ public final class StdeGrid {
             double best = Math.max(ts, th);
             String mem = value(cells.get("descent/stde/" + d), "peak_heap_mb") + " / "
                     + value(cells.get("descent/stde/" + d), "peak_after_gc_mb") + " / "
+                    + value(cells.get("descent/stde/" + d), "live_mb") + " / "
                     + bestMemory(cells.get("torch/sdgd/" + d), cells.get("torch/hvp/" + d), ts >= th);
             out.append(String.format(Locale.ROOT, "%-10d %14s %14s %14s %14s %14s   %s%n", d, fmt(stde), fmt(exact), fmt(hvp),
                     fmt(best), best > 0 && stde > 0 ? String.format(Locale.ROOT, "%.1fx", stde / best) : "-", mem));

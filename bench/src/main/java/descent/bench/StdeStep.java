@@ -24,8 +24,9 @@ import java.util.Locale;
  * residual points per step, one Adam step per iteration) with the Laplacian by sparse STDE
  * (|J| = 16), exactly, or by sparse Hessian-vector products. Prints one JSON line: the median step
  * time after a warm-up long enough for the JIT to settle, iterations/s, the peak heap in use
- * (sampled every 2 ms, garbage included) and the peak heap in use after a collection (what the
- * step keeps alive, with garbage of older generations not yet collected).
+ * (sampled every 2 ms, garbage included), the peak heap in use after a collection (with garbage of
+ * older generations not yet collected) and the live heap after full collections at the end, the
+ * training still reachable (what the run keeps).
  *
  * <p>Arguments: METHOD (stde | exact | hvp), DIMENSION, STEPS (timed after the warm-up).
  */
@@ -44,6 +45,22 @@ public final class StdeStep {
         long[] nanos = t.phases().get(0).history().stepNanos();
         double step = nanos[nanos.length - 1] / 1e9;
         return (int) Math.max(5, Math.min(400, 20 / step));
+    }
+
+    /**
+     * Bytes of heap in use after full collections with the finished training still reachable: what
+     * a run keeps (parameters, optimizer state, the compiled plans and their buffers, the points),
+     * without the garbage a young collection leaves in the old generation.
+     */
+    private static double liveHeap(Training keep) {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
+        }
+        java.lang.ref.Reference.reachabilityFence(keep);
+        return least;
     }
 
     /** Runs one configuration and prints its JSON line. */
@@ -97,10 +114,11 @@ public final class StdeStep {
             long[] nanos = Arrays.copyOfRange(h.stepNanos(), warmup, h.size());
             Arrays.sort(nanos);
             double median = nanos[nanos.length / 2] / 1e9;
+            double live = liveHeap(t);
             result = String.format(Locale.ROOT,
                     "{\"method\": \"%s\", \"dim\": %d, \"step_s\": %.6f, \"iterations_per_s\": %.4f, \"peak_heap_mb\": %.1f, "
-                            + "\"peak_after_gc_mb\": %.1f, \"loss\": %.6e}",
-                    method, d, median, 1 / median, peak[0] / 1e6, afterGc[0] / 1e6, h.loss(h.size() - 1));
+                            + "\"peak_after_gc_mb\": %.1f, \"live_mb\": %.1f, \"loss\": %.6e}",
+                    method, d, median, 1 / median, peak[0] / 1e6, afterGc[0] / 1e6, live / 1e6, h.loss(h.size() - 1));
         } catch (OutOfMemoryError e) {
             result = String.format(Locale.ROOT, "{\"method\": \"%s\", \"dim\": %d, \"oom\": \"%s\"}", method, d, e.getMessage());
         }
