@@ -7,6 +7,7 @@ import descent.pinn.Mlp;
 import descent.pinn.Phase;
 import descent.pinn.Pinn;
 import descent.pinn.Problem;
+import descent.pinn.SpaceTime;
 import descent.pinn.Training;
 import descent.pinn.zoo.Equation;
 import descent.pinn.zoo.Zoo;
@@ -117,6 +118,7 @@ public final class PinnTable {
      */
     private static Row burgers1d(long seed) {
         Problem p = Zoo.burgers1d();
+        p = p.sampledFrom(((SpaceTime) p.domain()).hammersley());
         long adam = 15_000;
         long lbfgs = 15_000;
         Pinn pinn = Pinn.builder(p, Mlp.builder(2).hidden(20, 3).build()).points(2540).boundaryPoints(80).initialPoints(160)

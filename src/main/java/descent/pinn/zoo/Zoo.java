@@ -132,11 +132,10 @@ public final class Zoo {
 
     /**
      * Burgers' equation u_t + u u_x = nu u_xx on [-1, 1] x [0, 1], nu = 0.01/pi, u(x, 0) = -sin(pi x),
-     * u(+-1, t) = 0, with the Hopf-Cole reference solution. Training points are DeepXDE's: the
-     * Hammersley set ({@link SpaceTime#hammersley()}), the same at every draw. A shock forms at
-     * x = 0 by t = 0.3; on a fixed set of random points, L-BFGS fits the residual at the points
-     * while the network misses the shock between them (the loss falls a hundredfold as the error
-     * rises), and the evenly spread Hammersley points leave no such gaps.
+     * u(+-1, t) = 0, with the Hopf-Cole reference solution. A shock forms at x = 0 by t = 0.3: on a
+     * fixed set of random points, L-BFGS fits the residual at the points while the network misses
+     * the shock between them (the loss falls a hundredfold as the error rises); DeepXDE's training
+     * points, {@code p.sampledFrom(((SpaceTime) p.domain()).hammersley())}, leave no such gaps.
      */
     public static Problem burgers1d() {
         return burgers1d(false);
@@ -150,7 +149,7 @@ public final class Zoo {
     public static Problem burgers1d(boolean hardConstraint) {
         double nu = 0.01 / Math.PI;
         BurgersReference ref = new BurgersReference(nu, 4001);
-        Problem.Builder b = Problem.builder("Burgers 1-D", Domain.spaceTime(Domain.interval(-1, 1), 0, 1).hammersley())
+        Problem.Builder b = Problem.builder("Burgers 1-D", Domain.spaceTime(Domain.interval(-1, 1), 0, 1))
                 .pde((u, x) -> u.dt().add(u.value().mul(u.partial(0))).sub(u.partial(0, 0).mul(nu)))
                 .reference(p -> Tensor.copyOf(ref.values(p.toArray()), p.shape().dim(0)));
         if (hardConstraint) {
