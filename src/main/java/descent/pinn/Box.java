@@ -8,12 +8,21 @@ import descent.tensor.Value;
 
 import java.util.Arrays;
 
-/** An axis-aligned box prod_i [lo_i, hi_i], also the interval [a, b] in one dimension. */
+/**
+ * An axis-aligned box prod_i [lo_i, hi_i], also the interval [a, b] in one dimension. Interior
+ * points are uniform random by default; {@link #hammersley()} gives the quasi-random Hammersley set
+ * instead.
+ */
 public final class Box implements Domain {
     private final double[] lo;
     private final double[] hi;
+    private final boolean hammersley;
 
     Box(double[] lo, double[] hi) {
+        this(lo, hi, false);
+    }
+
+    private Box(double[] lo, double[] hi, boolean hammersley) {
         if (lo.length == 0 || lo.length != hi.length) {
             throw new IllegalArgumentException("box: lower and upper corners need the same positive length, got " + lo.length
                     + " and " + hi.length);
@@ -25,11 +34,47 @@ public final class Box implements Domain {
         }
         this.lo = lo.clone();
         this.hi = hi.clone();
+        this.hammersley = hammersley;
+    }
+
+    /**
+     * This box with interior points from the Hammersley set (DeepXDE's default training
+     * distribution) instead of uniform random ones: {@link #sample} then ignores its key and gives
+     * the same n points for the same n, spread more evenly than random points (no clusters, no
+     * gaps), so a fixed set of collocation points covers thin features such as shocks better.
+     * Boundary points stay random.
+     */
+    public Box hammersley() {
+        return new Box(lo, hi, true);
+    }
+
+    /** Whether interior points are the Hammersley set rather than uniform random. */
+    public boolean isHammersley() {
+        return hammersley;
+    }
+
+    /** The unit-cube points {@code p} [n, d] mapped onto the box. */
+    Tensor scale(double[] p, int n) {
+        int d = dimension();
+        for (int r = 0; r < n; r++) {
+            for (int i = 0; i < d; i++) {
+                p[r * d + i] = lo[i] + (hi[i] - lo[i]) * p[r * d + i];
+            }
+        }
+        return Tensor.wrap(p, n, d);
     }
 
     @Override
     public int dimension() {
         return lo.length;
+    }
+
+    double lowerBound(int axis) {
+        return lo[axis];
+    }
+
+    double upperBound(int axis) {
+        return hi[axis];
     }
 
     private Tensor lower() {
@@ -40,9 +85,21 @@ public final class Box implements Domain {
         return Tensor.of(hi).sub(lower());
     }
 
+    /** Uniform random points, or the first n points of the Hammersley set when {@link #hammersley()}. */
     @Override
     public Tensor sample(Key key, int n) {
         Domain.checkCount("box", n);
+        return hammersley ? scale(Hammersley.unitCube(n, dimension()), n) : uniform(key, n);
+    }
+
+    /** Uniform random points, also when the training points are the Hammersley set. */
+    @Override
+    public Tensor sampleHeldOut(Key key, int n) {
+        Domain.checkCount("box", n);
+        return uniform(key, n);
+    }
+
+    private Tensor uniform(Key key, int n) {
         return Random.uniform(key, Shape.of(n, dimension())).mul(width()).add(lower());
     }
 
@@ -69,7 +126,7 @@ public final class Box implements Domain {
         }
         double[] face = Random.uniform(k[0], Shape.of(n)).mul(total).toArray();
         double[] side = Random.uniform(k[1], Shape.of(n)).toArray();
-        double[] p = sample(k[2], n).toArray();
+        double[] p = uniform(k[2], n).toArray();
         for (int r = 0; r < n; r++) {
             double u = face[r];
             int axis = 0;
@@ -149,6 +206,6 @@ public final class Box implements Domain {
 
     @Override
     public String toString() {
-        return "Box" + Arrays.toString(lo) + Arrays.toString(hi);
+        return "Box" + Arrays.toString(lo) + Arrays.toString(hi) + (hammersley ? " (Hammersley)" : "");
     }
 }

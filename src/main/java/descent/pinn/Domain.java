@@ -13,8 +13,20 @@ public interface Domain {
     /** The dimension d of the points. */
     int dimension();
 
-    /** {@code n} points drawn uniformly from the interior: shape [n, d]. */
+    /**
+     * {@code n} interior points: shape [n, d]; uniform random unless the domain was made to draw
+     * otherwise (e.g. {@link Ball#radiallyUniform()}, {@link Box#hammersley()}).
+     */
     Tensor sample(Key key, int n);
+
+    /**
+     * {@code n} held-out points for measuring errors, drawn at random and independent of the
+     * training points: from the interior distribution of {@link #sample}, or uniformly when that is
+     * a deterministic point set (such as {@link Box#hammersley()}); shape [n, d].
+     */
+    default Tensor sampleHeldOut(Key key, int n) {
+        return sample(key, n);
+    }
 
     /** {@code n} points drawn uniformly (by surface measure) from the boundary: shape [n, d]. */
     Tensor sampleBoundary(Key key, int n);

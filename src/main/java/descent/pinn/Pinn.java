@@ -35,7 +35,7 @@ import java.util.List;
  * Problem p = Zoo.twoBody(Equation.ALLEN_CAHN, 100, Key.of(1));
  * Pinn pinn = Pinn.builder(p, Mlp.builder(100).hidden(128, 3).build()).estimator(Estimator.sparse(16)).points(100).build();
  * Training t = pinn.train(pinn.init(Key.of(0)), Phase.adam(10_000, Schedule.linear(1e-3, 0, 10_000)));
- * double error = pinn.relativeL2(t.params(), p.domain().sample(Key.of(2), 20_000));
+ * double error = pinn.relativeL2(t.params(), p.domain().sampleHeldOut(Key.of(2), 20_000));
  * }</pre>
  */
 public final class Pinn {
@@ -146,7 +146,11 @@ public final class Pinn {
             return this;
         }
 
-        /** Draw new collocation points every {@code k} steps (default 1). */
+        /**
+         * Draw new collocation points every {@code k} steps (default 1); a method phase draws once,
+         * at its first step. {@code Integer.MAX_VALUE} keeps the first set for the whole training,
+         * across phases, as DeepXDE does.
+         */
         public Builder resampleEvery(int k) {
             this.resampleEvery = positive("resampleEvery", k);
             return this;
@@ -320,7 +324,7 @@ public final class Pinn {
     public Training train(Params<Tensor> init, Phase... phases) {
         ParamLayout layout = ParamLayout.ofShapes(shapes);
         layout.check(init, problem.name() + ": initial parameters");
-        Tensor test = problem.hasSolution() ? problem.domain().sample(Key.of(seed).foldIn(0x7e57), testPoints) : null;
+        Tensor test = problem.hasSolution() ? problem.domain().sampleHeldOut(Key.of(seed).foldIn(0x7e57), testPoints) : null;
         Tensor exact = test == null ? null : problem.solutionAt(test);
         List<Training.Record> records = new ArrayList<>();
         List<Result> results = new ArrayList<>();

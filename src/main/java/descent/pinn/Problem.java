@@ -62,8 +62,12 @@ public final class Problem {
     private final Tensor observedValues;
 
     private Problem(Builder b) {
+        this(b, b.domain);
+    }
+
+    private Problem(Builder b, Domain domain) {
         this.name = b.name;
-        this.domain = b.domain;
+        this.domain = domain;
         this.terms = Collections.unmodifiableList(new ArrayList<>(b.terms));
         this.exact = b.exact;
         this.reference = b.reference;
@@ -221,6 +225,31 @@ public final class Problem {
     /** The domain. */
     public Domain domain() {
         return domain;
+    }
+
+    /**
+     * This problem with its points drawn from {@code points} instead: the same region sampled
+     * another way, e.g. {@code ((SpaceTime) p.domain()).hammersley()} for DeepXDE's training points.
+     *
+     * @throws IllegalArgumentException if the dimension differs, or the problem has initial terms and {@code points} is not a space-time domain
+     */
+    public Problem sampledFrom(Domain points) {
+        if (points.dimension() != domain.dimension()) {
+            throw new IllegalArgumentException(name + ": sampledFrom needs points of dimension " + domain.dimension() + ", got "
+                    + points.dimension());
+        }
+        if (timeDependent() && !(points instanceof SpaceTime)) {
+            throw new IllegalArgumentException(name + ": sampledFrom needs a space-time domain for a space-time problem, got " + points);
+        }
+        Builder b = new Builder(name, points);
+        b.terms.addAll(terms);
+        b.exact = exact;
+        b.reference = reference;
+        b.hard = hard;
+        b.coefficients = coefficients;
+        b.observedPoints = observedPoints;
+        b.observedValues = observedValues;
+        return new Problem(b, points);
     }
 
     /** True for space-time problems (time is the last coordinate). */

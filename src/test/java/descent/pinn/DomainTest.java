@@ -108,6 +108,64 @@ class DomainTest {
     }
 
     @Test
+    void hammersleyPointsAreDeepXdesQuasiRandomSet() {
+        // the set for n = 4 in the unit square: (radical inverse of i in base 2, i / 5), i = 1..4
+        Tensor square = Domain.box(new double[] {-1, 0}, new double[] {1, 2}).hammersley().sample(Key.of(1), 4);
+        double[][] unit = {{0.5, 0.2}, {0.25, 0.4}, {0.75, 0.6}, {0.125, 0.8}};
+        for (int i = 0; i < 4; i++) {
+            assertEquals(-1 + 2 * unit[i][0], square.get(i, 0), 1e-15);
+            assertEquals(2 * unit[i][1], square.get(i, 1), 1e-15);
+        }
+        // three dimensions: base 2, base 3, then the grid coordinate; i = 5 is 101 in base 2 and 12 in base 3
+        Tensor cube = Domain.box(new double[] {0, 0, 0}, new double[] {1, 1, 1}).hammersley().sample(Key.of(2), 9);
+        assertEquals(0.625, cube.get(4, 0), 1e-15);
+        assertEquals(2.0 / 3 + 1.0 / 9, cube.get(4, 1), 1e-15);
+        assertEquals(0.5, cube.get(4, 2), 1e-15);
+        assertEquals(cube, Domain.box(new double[] {0, 0, 0}, new double[] {1, 1, 1}).hammersley().sample(Key.of(3), 9),
+                "the set does not depend on the key");
+        // one dimension: the van der Corput sequence 1/2, 1/4, 3/4, 1/8, 5/8, 3/8, 7/8
+        Tensor line = Domain.interval(0, 8).hammersley().sample(Key.of(4), 7);
+        assertEquals(Tensor.copyOf(new double[] {4, 2, 6, 1, 5, 3, 7}, 7, 1), line);
+        // low discrepancy: 1024 points put exactly 64 in each cell of a 4 x 4 grid and 32 in each of 32 x-slices
+        Tensor many = Domain.box(new double[] {0, 0}, new double[] {1, 1}).hammersley().sample(Key.of(5), 1023);
+        int[] cells = new int[16];
+        int[] slices = new int[32];
+        for (int i = 0; i < 1023; i++) {
+            cells[(int) (many.get(i, 0) * 4) * 4 + (int) (many.get(i, 1) * 4)]++;
+            slices[(int) (many.get(i, 0) * 32)]++;
+        }
+        for (int c = 0; c < 16; c++) {
+            assertTrue(Math.abs(cells[c] - 64) <= 1, "cell " + c + ": " + java.util.Arrays.toString(cells));
+        }
+        for (int c = 0; c < 32; c++) {
+            assertTrue(Math.abs(slices[c] - 32) <= 1, "slice " + c + ": " + java.util.Arrays.toString(slices));
+        }
+    }
+
+    @Test
+    void hammersleySpaceTimeFollowsDeepXde() {
+        SpaceTime st = Domain.spaceTime(Domain.interval(-1, 1), 0, 0.99).hammersley();
+        Tensor inside = st.sample(Key.of(1), 2540);
+        assertEquals(0, inside.get(0, 0), 1e-15);
+        assertEquals(0.99 / 2541, inside.get(0, 1), 1e-15);
+        assertEquals(-0.5, inside.get(1, 0), 1e-15);
+        assertEquals(0.99 * 2540 / 2541, inside.get(2539, 1), 1e-15);
+        Tensor initial = st.sampleInitial(Key.of(2), 160);
+        assertEquals(Tensor.copyOf(new double[] {0, 0, -0.5, 0, 0.5, 0, -0.75, 0}, 4, 2), initial.slice(0, 0, 4));
+        Tensor boundary = st.sampleBoundary(Key.of(3), 80);
+        for (int i = 0; i < 80; i++) {
+            assertEquals(1, Math.abs(boundary.get(i, 0)), 0);
+            assertEquals(0.99 * Hammersley.radicalInverse(i + 1, 2), boundary.get(i, 1), 1e-15);
+        }
+        Tensor heldOut = st.sampleHeldOut(Key.of(4), 1000);
+        assertTrue(heldOut.index(1, 0).abs().max().item() <= 1 && heldOut.index(1, 1).min().item() >= 0
+                && heldOut.index(1, 1).max().item() <= 0.99, "held-out points inside");
+        assertTrue(heldOut.sub(st.sampleHeldOut(Key.of(5), 1000)).abs().min().item() > 0, "held-out points are random, not the set");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Domain.spaceTime(Domain.unitBall(2), 0, 1).hammersley())
+                .getMessage().contains("needs a box"));
+    }
+
+    @Test
     void emptyDomainsAreErrors() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Domain.box(new double[] {1}, new double[] {1}))
                 .getMessage().contains("empty"));

@@ -31,12 +31,14 @@ class PinnLbfgsTest {
     }
 
     @Test
-    void burgersBelow5e2WithAdamThenLbfgs() {
-        Problem p = Zoo.burgers1d(true);
+    void burgersBelow3e2WithAdamThenLbfgs() {
+        Problem hard = Zoo.burgers1d(true);
+        Problem p = hard.sampledFrom(((SpaceTime) hard.domain()).hammersley());
         Pinn pinn = Pinn.builder(p, Mlp.builder(2).hidden(20, 3).build()).points(2000).metrics(500, 2000).build();
         Training t = pinn.train(pinn.init(Key.of(0)), Phase.adam(2000, Schedule.cosine(3e-3, 2000, 1e-5)), Phase.lbfgs(2000));
-        // measured: 0.236 after Adam, 4.4e-2 after 2000 L-BFGS iterations (the shock at x = 0 holds most of the error)
-        assertTrue(t.lastRelativeL2() < 5e-2, "relative L2 " + t.lastRelativeL2());
-        assertTrue(t.records().get(3).relativeL2() > 0.1, "Adam alone: " + t.records().get(3).relativeL2());
+        // measured on the Hammersley points: 8.8e-2 after Adam, 2.2e-2 after 2000 L-BFGS iterations (native and Java
+        // matmul); on random points drawn afresh every step, 0.236 and 4.4e-2 (the shock at x = 0 holds most of the error)
+        assertTrue(t.lastRelativeL2() < 3e-2, "relative L2 " + t.lastRelativeL2());
+        assertTrue(t.records().get(3).relativeL2() > 5e-2, "Adam alone: " + t.records().get(3).relativeL2());
     }
 }

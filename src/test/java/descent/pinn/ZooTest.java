@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every zoo problem's exact solution satisfies its own residuals: solution, source terms and operators agree. */
@@ -44,6 +46,20 @@ class ZooTest {
         assertSatisfied(Zoo.biharmonic(4));
         Problem inverse = Zoo.inverseHeat(0.1);
         assertSatisfied(inverse, inverse.exactResiduals(Key.of(5), 64, Params.of("alpha", Tensor.scalar(0.1))), 1e-8);
+    }
+
+    @Test
+    void aProblemSampledFromTheHammersleySetKeepsItsTermsAndDrawsTheSet() {
+        Problem heat = Zoo.heat1d(0.3);
+        SpaceTime set = ((SpaceTime) heat.domain()).hammersley();
+        Problem p = heat.sampledFrom(set);
+        assertSatisfied(p);
+        assertEquals(heat.terms(), p.terms());
+        assertEquals(set.sample(Key.of(1), 64), p.points(Problem.Points.INTERIOR, Key.of(2), 64));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> heat.sampledFrom(Domain.box(new double[] {0, 0, 0},
+                new double[] {1, 1, 1}))).getMessage().contains("dimension 2"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> heat.sampledFrom(Domain.box(new double[] {0, 0},
+                new double[] {1, 1}))).getMessage().contains("space-time"));
     }
 
     @Test
