@@ -16,7 +16,14 @@ public enum Init {
     /** PyTorch's nn.Linear default: weights and biases U(-1/sqrt(fan_in), 1/sqrt(fan_in)). */
     TORCH_DEFAULT,
     /** Haiku's Linear default: truncated normal with standard deviation 1/sqrt(fan_in) (cut at 2 sd); biases 0. */
-    LECUN_TRUNCATED;
+    LECUN_TRUNCATED,
+    /**
+     * The STDE paper's code: Haiku's VarianceScaling(1/3, fan_in, uniform) for weights and biases
+     * alike. Weights U(-1/sqrt(fan_in), 1/sqrt(fan_in)) as {@link #TORCH_DEFAULT}; biases
+     * U(-1/sqrt(fan_out), 1/sqrt(fan_out)), since Haiku takes a vector's length as both its fans
+     * (so a single output's bias is U(-1, 1)).
+     */
+    HAIKU_UNIFORM;
 
     /** Weights of shape [fanIn, fanOut] from {@code key}. */
     Tensor weights(Key key, int fanIn, int fanOut) {
@@ -28,7 +35,8 @@ public enum Init {
                 return Random.uniform(key, s, -a, a);
             }
             case KAIMING_NORMAL: return Random.normal(key, s, 0, Math.sqrt(2.0 / fanIn));
-            case TORCH_DEFAULT: {
+            case TORCH_DEFAULT:
+            case HAIKU_UNIFORM: {
                 double a = 1 / Math.sqrt(fanIn);
                 return Random.uniform(key, s, -a, a);
             }
@@ -49,6 +57,10 @@ public enum Init {
     Tensor biases(Key key, int fanIn, int fanOut) {
         if (this == TORCH_DEFAULT) {
             double a = 1 / Math.sqrt(fanIn);
+            return Random.uniform(key, Shape.of(fanOut), -a, a);
+        }
+        if (this == HAIKU_UNIFORM) {
+            double a = 1 / Math.sqrt(fanOut);
             return Random.uniform(key, Shape.of(fanOut), -a, a);
         }
         return Tensor.zeros(fanOut);

@@ -43,6 +43,18 @@ class MlpTest {
         assertTrue(lecun.abs().max().item() <= 2 / Math.sqrt(fanIn) / 0.87962566103423978 + 1e-15);
         assertEquals(1.0 / fanIn, lecun.square().mean().item(), 0.05 / fanIn);
         assertEquals(Tensor.zeros(fanOut), Init.GLOROT_UNIFORM.biases(Key.of(6), fanIn, fanOut));
+        Tensor haiku = Init.HAIKU_UNIFORM.weights(Key.of(10), fanIn, fanOut);
+        assertTrue(haiku.abs().max().item() <= 1 / Math.sqrt(fanIn));
+        assertEquals(1.0 / (3 * fanIn), haiku.square().mean().item(), 0.05 / (3 * fanIn));
+        // Haiku's fans of a bias vector are its length: U(-1/sqrt(fan_out), 1/sqrt(fan_out)), variance 1/(3 fan_out)
+        Tensor bias = Init.HAIKU_UNIFORM.biases(Key.of(11), fanIn, 10_000);
+        assertTrue(bias.abs().max().item() <= 1 / Math.sqrt(10_000));
+        assertTrue(bias.abs().max().item() > 0.99 / Math.sqrt(10_000));
+        assertEquals(1.0 / (3 * 10_000), bias.square().mean().item(), 0.05 / (3 * 10_000));
+        Tensor single = Init.HAIKU_UNIFORM.biases(Key.of(12), fanIn, 1);
+        assertTrue(Math.abs(single.item()) <= 1);
+        Tensor torchBias = Init.TORCH_DEFAULT.biases(Key.of(13), 10_000, 300);
+        assertTrue(torchBias.abs().max().item() <= 1 / Math.sqrt(10_000));
     }
 
     @Test

@@ -20,10 +20,13 @@ import java.util.Locale;
 
 /**
  * {@code ./descent bench pinn}: the PINN accuracy table. The STDE paper's setting for the two-body
- * Allen-Cahn equation on the unit ball (MLP width 128, depth 4, tanh, Adam 10,000 steps with the
- * learning rate decayed linearly from 1e-3 to 0, 100 points per step, sparse STDE with |J| = 16,
- * relative L2 on 20,000 test points) at each dimension, beside the paper's Table 3; and Poisson
- * 1-D and Burgers 1-D trained with Adam followed by L-BFGS, against their accuracy targets. Prints one row per run and the table.
+ * Allen-Cahn equation on the unit ball (MLP width 128, depth 4, tanh, initialized as the paper's
+ * code does ({@link Init#HAIKU_UNIFORM}), Adam 10,000 steps with the learning rate decayed linearly
+ * from 1e-3 to 0, 100 points per step, sparse STDE with |J| = 16, relative L2 on 20,000 test points
+ * every 1000 steps) at each dimension, beside the paper's Table 3. The paper's code reports the
+ * smallest of those evaluations (averaged over 5 seeds); the table gives that and the final error of
+ * one seed. Also Poisson 1-D and Burgers 1-D trained with Adam followed by L-BFGS, against their
+ * accuracy targets. Prints one row per run and the table.
  *
  * <p>Arguments: {@code --dims 100,1000,10000} (default), {@code --steps N} (default 10,000),
  * {@code --seed S}, {@code --rows two-body,poisson,burgers} (default all three).
@@ -32,7 +35,8 @@ public final class PinnTable {
     private PinnTable() {
     }
 
-    private record Row(String problem, String setting, double error, double target, String reference, double seconds, long steps) {
+    private record Row(String problem, String setting, double error, double best, double target, String reference, double seconds,
+            long steps) {
     }
 
     /** The paper's Table 3 (STDE, |J| = 16) by dimension. */
@@ -89,12 +93,16 @@ public final class PinnTable {
 
     private static Row twoBody(int d, long steps, long seed) {
         Problem p = Zoo.twoBody(Equation.ALLEN_CAHN, d, Key.of(1 + seed));
-        Pinn pinn = Pinn.builder(p, Mlp.builder(d).hidden(128, 3).init(Init.TORCH_DEFAULT).build())
-                .estimator(Estimator.sparse(16)).points(100).metrics((int) Math.min(Integer.MAX_VALUE, steps), 20_000).seed(seed)
+        Pinn pinn = Pinn.builder(p, Mlp.builder(d).hidden(128, 3).init(Init.HAIKU_UNIFORM).build())
+                .estimator(Estimator.sparse(16)).points(100).metrics((int) Math.min(1000, steps), 20_000).seed(seed)
                 .progress(ProgressLine.of("two-body Allen-Cahn d = " + d, steps)).build();
         Training t = pinn.train(pinn.init(Key.of(seed)), Phase.adam(steps, Schedule.linear(1e-3, 0, steps)));
         double paper = paper(d);
-        return new Row("two-body Allen-Cahn d = " + d, "Adam " + steps + ", sparse STDE |J| = 16", t.lastRelativeL2(), 2 * paper,
+        double best = t.records().stream().mapToDouble(Training.Record::relativeL2).min().orElse(Double.NaN);
+        for (Training.Record r : t.records()) {
+            System.err.printf(Locale.ROOT, "bench pinn: d = %d, step %d: relative L2 %.3e, loss %.3e%n", d, r.step(), r.relativeL2(), r.loss());
+        }
+        return new Row("two-body Allen-Cahn d = " + d, "Adam " + steps + ", sparse STDE |J| = 16", t.lastRelativeL2(), best, 2 * paper,
                 Double.isNaN(paper) ? "-" : String.format(Locale.ROOT, "paper %.2e", paper), t.nanos() / 1e9, steps);
     }
 
@@ -106,7 +114,7 @@ public final class PinnTable {
                 .metrics(1000, 10_000).progress(ProgressLine.of("Poisson 1-D", adam + lbfgs)).build();
         Training t = pinn.train(pinn.init(Key.of(seed)), Phase.adam(adam, Schedule.cosine(5e-3, adam, 1e-5)), Phase.lbfgs(lbfgs));
         long steps = t.phases().stream().mapToLong(r -> r.steps()).sum();
-        return new Row("Poisson 1-D", "Adam " + adam + ", L-BFGS " + t.phases().get(1).steps(), t.lastRelativeL2(), 1e-4,
+        return new Row("Poisson 1-D", "Adam " + adam + ", L-BFGS " + t.phases().get(1).steps(), t.lastRelativeL2(), Double.NaN, 1e-4,
                 "target 1e-4", t.nanos() / 1e9, steps);
     }
 
@@ -126,27 +134,34 @@ public final class PinnTable {
                 .progress(ProgressLine.of("Burgers 1-D", adam + lbfgs)).build();
         Training t = pinn.train(pinn.init(Key.of(seed)), Phase.adam(adam, 1e-3), Phase.lbfgs(lbfgs));
         long steps = t.phases().stream().mapToLong(r -> r.steps()).sum();
-        return new Row("Burgers 1-D", "Adam " + adam + ", L-BFGS " + t.phases().get(1).steps(), t.lastRelativeL2(), 1e-3,
+        return new Row("Burgers 1-D", "Adam " + adam + ", L-BFGS " + t.phases().get(1).steps(), t.lastRelativeL2(), Double.NaN, 1e-3,
                 "target 1e-3", t.nanos() / 1e9, steps);
     }
 
     private static Row report(Row r) {
-        System.err.printf(Locale.ROOT, "bench pinn: %s, %s: relative L2 %.3e (%s) in %.0f s%n", r.problem, r.setting, r.error, r.reference,
-                r.seconds);
+        System.err.printf(Locale.ROOT, "bench pinn: %s, %s: relative L2 %.3e, best evaluation %.3e (%s) in %.0f s%n", r.problem,
+                r.setting, r.error, r.best, r.reference, r.seconds);
         return r;
+    }
+
+    /** The error compared with the target: the paper's metric (best evaluation) where there is one, else the final error. */
+    private static double judged(Row r) {
+        return Double.isNaN(r.best) ? r.error : r.best;
     }
 
     private static void print(List<Row> rows) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nPINN accuracy (relative L2 on held-out points), %d cores%n",
                 Runtime.getRuntime().availableProcessors()));
-        out.append(String.format(Locale.ROOT, "%-28s %-36s %12s %16s %10s %9s %8s%n", "problem", "training", "rel. L2", "reference",
-                "met", "time", "it/s"));
+        out.append(String.format(Locale.ROOT, "%-28s %-36s %12s %12s %16s %10s %9s %8s%n", "problem", "training", "rel. L2", "best eval",
+                "reference", "met", "time", "it/s"));
         for (Row r : rows) {
-            out.append(String.format(Locale.ROOT, "%-28s %-36s %12.3e %16s %10s %7.0f s %8.1f%n", r.problem, r.setting, r.error,
-                    r.reference, Double.isNaN(r.target) ? "-" : r.error <= r.target ? "yes" : "NO", r.seconds, r.steps / r.seconds));
+            out.append(String.format(Locale.ROOT, "%-28s %-36s %12.3e %12s %16s %10s %7.0f s %8.1f%n", r.problem, r.setting, r.error,
+                    Double.isNaN(r.best) ? "-" : String.format(Locale.ROOT, "%.3e", r.best), r.reference,
+                    Double.isNaN(r.target) ? "-" : judged(r) <= r.target ? "yes" : "NO", r.seconds, r.steps / r.seconds));
         }
-        out.append("targets: two-body within 2x of the paper's Table 3 (STDE, |J| = 16); Poisson 1-D below 1e-4, Burgers 1-D below 1e-3"
-                + " (DeepXDE's published recipe reaches about 1e-3)\n");
+        out.append("targets: two-body within 2x of the paper's Table 3 (STDE, |J| = 16), compared by the paper's metric (the best of the"
+                + " evaluations every 1000 steps); Poisson 1-D below 1e-4, Burgers 1-D below 1e-3 (DeepXDE's published recipe reaches"
+                + " about 1e-3)\n");
         System.out.print(out);
     }
 }

@@ -32,6 +32,11 @@ public final class Zoo {
      * boundary values imposed by the ansatz u = (1 - |x|^2) N(x), coefficients c ~ N(0, 1) from
      * {@code key}. Training and test points are drawn at a uniform radius in a uniform direction, as
      * in the paper ({@link descent.pinn.Ball#radiallyUniform()}).
+     *
+     * <p>In high dimension the coordinates of a point are of order 1/sqrt(d), so u is nearly
+     * (1 - |x|^2) sin(1) sum_i c_i (at d = 1000 with the coefficients of {@code Key.of(1)}, all but
+     * 1.8% of its norm on test points): at a given absolute error, relative errors scale as
+     * 1/|sum_i c_i|, which differs between coefficient draws.
      */
     public static Problem twoBody(Equation eq, int d, Key key) {
         if (d < 2) {
