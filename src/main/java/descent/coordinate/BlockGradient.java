@@ -61,6 +61,8 @@ final class BlockGradient implements Method {
         offsets[blocks] = layout.size();
         CoordinateState st = new CoordinateState("blockGradient", seed, blocks);
         st.offsets = offsets;
+        st.trial = new double[layout.size()];
+        st.trialGradient = new double[layout.size()];
         java.util.Arrays.fill(st.lipschitz, lipschitz);
         return st;
     }
@@ -78,8 +80,9 @@ final class BlockGradient implements Method {
         int hi = st.offsets[b + 1];
         double gb = CoordinateState.normSquared(g, lo, hi);
         double f = it.value();
-        double[] y = x.clone();
-        double[] gy = new double[x.length];
+        double[] y = st.trial;
+        double[] gy = st.trialGradient;
+        System.arraycopy(x, 0, y, 0, x.length);
         double l = st.lipschitz[b];
         for (int tries = 0;; tries++) {
             for (int i = lo; i < hi; i++) {

@@ -16,6 +16,9 @@ public final class CoordinateState extends State {
     final double[] lipschitz;
     /** Block boundaries of a block-coordinate run (block {@code b} is {@code [offsets[b], offsets[b + 1])}), null otherwise. */
     int[] offsets;
+    /** Block gradient descent's trial point and its gradient, reused every step (null otherwise). */
+    double[] trial;
+    double[] trialGradient;
 
     CoordinateState(String kind, long seed) {
         this(kind, seed, 0);

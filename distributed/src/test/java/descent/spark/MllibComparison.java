@@ -108,7 +108,8 @@ public final class MllibComparison {
         spark.stop();
     }
 
-    private static double median(double[] a) {
+    /** The median of {@code a} (the mean of the middle two for an even length). */
+    static double median(double[] a) {
         double[] s = a.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

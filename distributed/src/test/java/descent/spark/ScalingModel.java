@@ -4,10 +4,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -76,7 +73,7 @@ public final class ScalingModel {
                     f.valueAndGrad(x, g);
                     t[i] = (System.nanoTime() - s) / 1e9;
                 }
-                measured[k] = median(t);
+                measured[k] = MllibComparison.median(t);
             }
             spark.stop();
             System.out.printf(Locale.ROOT, "local[%d], %2d partitions: %.1f ms per evaluation (median of 9)%n", cores, parts, measured[k] * 1e3);
@@ -150,19 +147,12 @@ public final class ScalingModel {
         for (int i = 0; i < 5; i++) {
             e.valueAndGrad(x, 1.0);
         }
-        List<Double> t = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
+        double[] t = new double[7];
+        for (int i = 0; i < t.length; i++) {
             long s = System.nanoTime();
             e.valueAndGrad(x, 1.0);
-            t.add((System.nanoTime() - s) / 1e9);
+            t[i] = (System.nanoTime() - s) / 1e9;
         }
-        double[] a = t.stream().mapToDouble(Double::doubleValue).toArray();
-        return median(a) / n;
-    }
-
-    private static double median(double[] a) {
-        double[] s = a.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        return MllibComparison.median(t) / n;
     }
 }
