@@ -37,7 +37,7 @@ public final class Sampling {
     /** Each thread's block words for one batch, so fills allocate nothing after a thread's first. */
     private static final ThreadLocal<int[][]> WORDS = ThreadLocal.withInitial(() -> new int[2][BATCH]);
     /** Each thread's uniforms and their transforms for one batch, for transforms that run over a batch at a time. */
-    private static final ThreadLocal<double[][]> UNITS = ThreadLocal.withInitial(() -> new double[2][BATCH]);
+    private static final ThreadLocal<double[][]> UNITS = ThreadLocal.withInitial(() -> new double[4][BATCH]);
 
     private Sampling() {
     }
@@ -234,7 +234,7 @@ public final class Sampling {
             for (int j = 0; j < n; j++) {
                 u[j] = openUnit(w0[j], w1[j]);
             }
-            NormalQuantile.apply(u, z, w0, n); // w0 is spent once the uniforms are formed
+            NormalQuantile.apply(u, z, w0, units[2], units[3], n); // w0 is spent once the uniforms are formed
             int o = offset + b;
             for (int j = 0; j < n; j++) {
                 out[o + j] = mean + std * z[j];

@@ -152,8 +152,14 @@ class NormalQuantileTest {
         p[3] = Double.NaN;
         p[4] = 0.5 - 0.425;
         p[5] = Math.nextDown(0.5 - 0.425);
+        double edge = Math.exp(-25);
+        for (int k = 0; k < 8; k++) {
+            p[6 + k] = edge;
+            p[20 + k] = 1 - edge;
+            edge = k % 2 == 0 ? Math.nextUp(edge) : Math.nextDown(Math.nextDown(edge));
+        }
         double[] z = new double[n];
-        NormalQuantile.apply(p, z, new int[n], n);
+        NormalQuantile.apply(p, z, new int[n], new double[n], new double[n], n);
         for (int j = 0; j < n; j++) {
             assertEquals(Double.doubleToRawLongBits(NormalQuantile.of(p[j])), Double.doubleToRawLongBits(z[j]), "p = " + p[j]);
         }
