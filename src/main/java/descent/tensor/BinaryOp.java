@@ -134,13 +134,27 @@ public enum BinaryOp {
      */
     abstract void aligned(double[] a, double[] b, double[] o, int lo, int hi);
 
-    /** {@link #loop(double[], int, double[], int, double[], int, int)} through {@link #aligned} when the offsets agree. */
+    /**
+     * {@link #loop(double[], int, double[], int, double[], int, int)} through {@link #aligned} when
+     * the offsets agree, else for the arithmetic through {@link VectorArith} when {@link Simd}
+     * measured it faster.
+     */
     final void run(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
         if (ao == oo && bo == oo) {
             aligned(a, b, o, oo, oo + n);
+        } else if (n >= VECTOR_RUN && arithmetic() && Simd.vectorArith()) {
+            VectorArith.loop(this, a, ao, b, bo, o, oo, n);
         } else {
             loop(a, ao, b, bo, o, oo, n);
         }
+    }
+
+    /** Runs shorter than this stay in the scalar loops: a vector loop's set-up and remainder would dominate. */
+    private static final int VECTOR_RUN = 16;
+
+    /** True for +, -, * and /, the functions with loops in {@link VectorArith}. */
+    private boolean arithmetic() {
+        return ordinal() <= DIV.ordinal();
     }
 
     /** o[oo + i] = f(a[ao + i], b) for i in [0, n); o may be a at the same offset. */
@@ -155,19 +169,23 @@ public enum BinaryOp {
     /** o[i] = f(a, b[i]) for i in [lo, hi), the vectorizable form of the loop for equal offsets. */
     abstract void aligned(double a, double[] b, double[] o, int lo, int hi);
 
-    /** {@link #loop(double[], int, double, double[], int, int)} through {@link #aligned} when the offsets agree. */
+    /** {@link #loop(double[], int, double, double[], int, int)} through {@link #aligned} or {@link VectorArith} as above. */
     final void run(double[] a, int ao, double b, double[] o, int oo, int n) {
         if (ao == oo) {
             aligned(a, b, o, oo, oo + n);
+        } else if (n >= VECTOR_RUN && arithmetic() && Simd.vectorArith()) {
+            VectorArith.loop(this, a, ao, b, o, oo, n);
         } else {
             loop(a, ao, b, o, oo, n);
         }
     }
 
-    /** {@link #loop(double, double[], int, double[], int, int)} through {@link #aligned} when the offsets agree. */
+    /** {@link #loop(double, double[], int, double[], int, int)} through {@link #aligned} or {@link VectorArith} as above. */
     final void run(double a, double[] b, int bo, double[] o, int oo, int n) {
         if (bo == oo) {
             aligned(a, b, o, oo, oo + n);
+        } else if (n >= VECTOR_RUN && arithmetic() && Simd.vectorArith()) {
+            VectorArith.loop(this, a, b, bo, o, oo, n);
         } else {
             loop(a, b, bo, o, oo, n);
         }

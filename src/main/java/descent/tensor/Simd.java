@@ -45,6 +45,9 @@ public final class Simd {
     private static final AtomicIntegerArray STATE = new AtomicIntegerArray(OPS.length);
     private static final double[] SCALAR_NS = new double[OPS.length];
     private static final double[] VECTOR_NS = new double[OPS.length];
+    /** The choice for {@link VectorArith}, with its timings (of a product) in the slots after the functions'. */
+    private static final java.util.concurrent.atomic.AtomicInteger ARITH = new java.util.concurrent.atomic.AtomicInteger();
+    private static final double[] ARITH_NS = new double[2];
     /** Why the vector loops are not measured, or null when they are. */
     private static final String FIXED;
     private static final int LANES;
@@ -86,6 +89,11 @@ public final class Simd {
                 STATE.set(op.ordinal(), vector ? VECTOR : SCALAR);
             }
         }
+        if (unavailable != null) {
+            ARITH.set(SCALAR);
+        } else if (fixed != null) {
+            ARITH.set(vector ? VECTOR : SCALAR);
+        }
         FIXED = fixed;
         LANES = lanes;
     }
@@ -125,6 +133,12 @@ public final class Simd {
                 pending.add(op.label());
             }
         }
+        int arith = ARITH.get();
+        if (arith >= SCALAR) {
+            measured.append(measured.length() == 0 ? "" : ", ").append("arithmetic at distinct offsets")
+                    .append(arith == VECTOR ? " simd" : " scalar")
+                    .append(String.format(Locale.ROOT, " (%.2f vs %.2f ns)", ARITH_NS[1], ARITH_NS[0]));
+        }
         StringBuilder d = new StringBuilder(enabled() ? "simd" : "scalar");
         d.append(" per function by measurement (Vector API, ").append(LANES).append(" doubles per vector; simd vs scalar time per element)");
         if (measured.length() > 0) {
@@ -138,7 +152,7 @@ public final class Simd {
         return d.toString();
     }
 
-    /** Measures every function not yet measured, blocking until done; does nothing when a loop is forced. */
+    /** Measures every function (and the arithmetic at distinct offsets) not yet measured, blocking until done; does nothing when a loop is forced. */
     public static void calibrate() {
         for (UnaryOp op : OPS) {
             request(op);
@@ -146,6 +160,7 @@ public final class Simd {
         for (UnaryOp op : OPS) {
             awaitDecision(op);
         }
+        awaitArith();
     }
 
     /** True if {@code op} currently runs its vectorized loop. */
@@ -180,9 +195,13 @@ public final class Simd {
     }
 
     private static synchronized void request(UnaryOp op) {
-        if (!STATE.compareAndSet(op.ordinal(), UNMEASURED, MEASURING)) {
-            return;
+        if (STATE.compareAndSet(op.ordinal(), UNMEASURED, MEASURING)) {
+            calibrator().execute(() -> measure(op));
         }
+    }
+
+    /** The daemon thread that runs the measurements, one at a time. */
+    private static synchronized ExecutorService calibrator() {
         if (calibrator == null) {
             calibrator = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "descent-simd-calibration");
@@ -190,59 +209,112 @@ public final class Simd {
                 return t;
             });
         }
-        calibrator.execute(() -> measure(op));
+        return calibrator;
     }
 
-    /**
-     * Times both loops in alternating rounds and records the faster by their best rounds. Rounds
-     * count only once the JIT is done with them: after enough calls for its last tier to compile
-     * both loops, and once its total compilation time has not moved for two consecutive windows
-     * of {@value #QUIET_MILLIS} ms (without a JIT, at once). Any failure means scalar.
-     */
+    /** True if the arithmetic of {@link BinaryOp} at distinct offsets runs the loops of {@link VectorArith}. */
+    static boolean vectorArith() {
+        int s = ARITH.get();
+        if (s == UNMEASURED) {
+            requestArith();
+        }
+        return s == VECTOR;
+    }
+
+    /** Blocks until the arithmetic at distinct offsets has a decided loop, requesting its measurement if needed. */
+    static void awaitArith() {
+        vectorArith();
+        while (ARITH.get() < SCALAR) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static synchronized void requestArith() {
+        if (ARITH.compareAndSet(UNMEASURED, MEASURING)) {
+            calibrator().execute(Simd::measureArith);
+        }
+    }
+
+    /** Times a product of operands at offsets 0, 1 and 3 both ways, as {@link #measure} does for a function. */
+    private static void measureArith() {
+        int decision = SCALAR;
+        try {
+            double[] a = sample(UnaryOp.SIN);
+            double[] b = sample(UnaryOp.COS);
+            double[] o = new double[SAMPLE];
+            int n = SAMPLE - 3;
+            long[] best = time(() -> BinaryOp.MUL.loop(a, 0, b, 1, o, 3, n), () -> VectorArith.loop(BinaryOp.MUL, a, 0, b, 1, o, 3, n));
+            double per = 1.0 / ((double) CALLS_PER_ROUND * n);
+            ARITH_NS[0] = best[0] * per;
+            ARITH_NS[1] = best[1] * per;
+            decision = best[1] < best[0] ? VECTOR : SCALAR;
+        } finally {
+            ARITH.set(decision);
+        }
+    }
+
+    /** Records the faster loop for {@code op} by {@link #time}; any failure means scalar. */
     private static void measure(UnaryOp op) {
         int decision = SCALAR;
         try {
-            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-            boolean watch = jit != null && jit.isCompilationTimeMonitoringSupported();
             double[] x = sample(op);
             double[] y = new double[SAMPLE];
-            long start = System.nanoTime();
-            long windowStart = start;
-            long compileTime = watch ? jit.getTotalCompilationTime() : 0;
-            int quietWindows = 0;
-            int counted = 0;
-            long scalar = Long.MAX_VALUE;
-            long vector = Long.MAX_VALUE;
-            for (int round = 0; counted < ROUNDS; round++) {
-                long t0 = System.nanoTime();
-                for (int i = 0; i < CALLS_PER_ROUND; i++) {
-                    op.run(x, 0, y, 0, SAMPLE);
-                }
-                long t1 = System.nanoTime();
-                for (int i = 0; i < CALLS_PER_ROUND; i++) {
-                    VectorMath.apply(op, x, 0, y, 0, SAMPLE);
-                }
-                long t2 = System.nanoTime();
-                boolean settled = !watch || (round >= WARMUP_ROUNDS && quietWindows >= 2)
-                        || t2 - start > MAX_MILLIS * 1_000_000L;
-                if (settled) {
-                    scalar = Math.min(scalar, t1 - t0);
-                    vector = Math.min(vector, t2 - t1);
-                    counted++;
-                } else if (t2 - windowStart > QUIET_MILLIS * 1_000_000L) {
-                    long now = jit.getTotalCompilationTime();
-                    quietWindows = now == compileTime ? quietWindows + 1 : 0;
-                    compileTime = now;
-                    windowStart = t2;
-                }
-            }
+            long[] best = time(() -> op.run(x, 0, y, 0, SAMPLE), () -> VectorMath.apply(op, x, 0, y, 0, SAMPLE));
             double per = 1.0 / ((double) CALLS_PER_ROUND * SAMPLE);
-            SCALAR_NS[op.ordinal()] = scalar * per;
-            VECTOR_NS[op.ordinal()] = vector * per;
-            decision = vector < scalar ? VECTOR : SCALAR;
+            SCALAR_NS[op.ordinal()] = best[0] * per;
+            VECTOR_NS[op.ordinal()] = best[1] * per;
+            decision = best[1] < best[0] ? VECTOR : SCALAR;
         } finally {
             STATE.set(op.ordinal(), decision);
         }
+    }
+
+    /**
+     * The best round of {@value #CALLS_PER_ROUND} calls of each loop, timed in alternating rounds,
+     * in nanoseconds: {scalar, vector}. Rounds count only once the JIT is done with them: after
+     * enough calls for its last tier to compile both loops, and once its total compilation time
+     * has not moved for two consecutive windows of {@value #QUIET_MILLIS} ms (without a JIT, at
+     * once).
+     */
+    private static long[] time(Runnable scalarLoop, Runnable vectorLoop) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean watch = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long start = System.nanoTime();
+        long windowStart = start;
+        long compileTime = watch ? jit.getTotalCompilationTime() : 0;
+        int quietWindows = 0;
+        int counted = 0;
+        long scalar = Long.MAX_VALUE;
+        long vector = Long.MAX_VALUE;
+        for (int round = 0; counted < ROUNDS; round++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < CALLS_PER_ROUND; i++) {
+                scalarLoop.run();
+            }
+            long t1 = System.nanoTime();
+            for (int i = 0; i < CALLS_PER_ROUND; i++) {
+                vectorLoop.run();
+            }
+            long t2 = System.nanoTime();
+            boolean settled = !watch || (round >= WARMUP_ROUNDS && quietWindows >= 2)
+                    || t2 - start > MAX_MILLIS * 1_000_000L;
+            if (settled) {
+                scalar = Math.min(scalar, t1 - t0);
+                vector = Math.min(vector, t2 - t1);
+                counted++;
+            } else if (t2 - windowStart > QUIET_MILLIS * 1_000_000L) {
+                long now = jit.getTotalCompilationTime();
+                quietWindows = now == compileTime ? quietWindows + 1 : 0;
+                compileTime = now;
+                windowStart = t2;
+            }
+        }
+        return new long[] {scalar, vector};
     }
 
     /** Arguments spread over the range where {@code op} does real work. */

@@ -191,4 +191,75 @@ class SimdTest {
             }
         }
     }
+
+    @Test
+    void arithmeticAtDistinctOffsetsGivesTheScalarBits() {
+        assumeTrue(vectorApi(), "needs --add-modules jdk.incubator.vector");
+        Random r = new Random(11);
+        double[] special = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
+            -Double.MIN_NORMAL / 3, Double.MAX_VALUE, 1e-300, -1e300};
+        double[] a = new double[80];
+        double[] b = new double[80];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = i % 5 == 0 ? special[r.nextInt(special.length)] : r.nextGaussian() * Math.exp(8 * r.nextGaussian());
+            b[i] = i % 7 == 0 ? special[r.nextInt(special.length)] : r.nextGaussian() * Math.exp(8 * r.nextGaussian());
+        }
+        for (BinaryOp op : new BinaryOp[] {BinaryOp.ADD, BinaryOp.SUB, BinaryOp.MUL, BinaryOp.DIV}) {
+            assertTrue(VectorArith.supports(op), op.label());
+            for (int n : new int[] {0, 1, 3, 4, 7, 8, 9, 16, 31, 37, 61}) {
+                for (int[] off : new int[][] {{0, 1, 5}, {3, 0, 11}, {7, 2, 0}, {1, 1, 1}}) {
+                    double[] expected = new double[80];
+                    double[] actual = new double[80];
+                    op.loop(a, off[0], b, off[1], expected, off[2], n);
+                    VectorArith.loop(op, a, off[0], b, off[1], actual, off[2], n);
+                    for (double c : new double[] {b[4], 0.0, -0.0, Double.NaN, 3.5}) {
+                        double[] e1 = new double[80];
+                        double[] a1 = new double[80];
+                        op.loop(a, off[0], c, e1, off[2], n);
+                        VectorArith.loop(op, a, off[0], c, a1, off[2], n);
+                        double[] e2 = new double[80];
+                        double[] a2 = new double[80];
+                        op.loop(c, b, off[1], e2, off[2], n);
+                        VectorArith.loop(op, c, b, off[1], a2, off[2], n);
+                        for (int i = 0; i < 80; i++) {
+                            assertSameBits(e1[i], a1[i], op.label() + " array-scalar n = " + n + " at " + i);
+                            assertSameBits(e2[i], a2[i], op.label() + " scalar-array n = " + n + " at " + i);
+                        }
+                    }
+                    for (int i = 0; i < 80; i++) {
+                        assertSameBits(expected[i], actual[i], op.label() + " n = " + n + " at " + i);
+                    }
+                }
+            }
+        }
+        double[] inPlace = a.clone();
+        double[] expected = a.clone();
+        BinaryOp.MUL.loop(expected, 2, b, 9, expected, 2, 50);
+        VectorArith.loop(BinaryOp.MUL, inPlace, 2, b, 9, inPlace, 2, 50);
+        for (int i = 0; i < 80; i++) {
+            assertSameBits(expected[i], inPlace[i], "in place at " + i);
+        }
+    }
+
+    @Test
+    void arithmeticAtDistinctOffsetsGetsTheLoopMeasuredFaster() {
+        assumeTrue(vectorApi(), "needs --add-modules jdk.incubator.vector");
+        assumeTrue(System.getProperty("descent.simd") == null, "a loop is forced");
+        Simd.awaitArith();
+        String d = Simd.description();
+        Matcher m = Pattern.compile("arithmetic at distinct offsets (simd|scalar) \\(([0-9.]+) vs ([0-9.]+) ns\\)").matcher(d);
+        assertTrue(m.find(), d);
+        double vector = Double.parseDouble(m.group(2));
+        double scalar = Double.parseDouble(m.group(3));
+        if (vector != scalar) {
+            assertEquals(vector < scalar ? "simd" : "scalar", m.group(1), d);
+        }
+        assertEquals(m.group(1).equals("simd"), Simd.vectorArith());
+        double[] row = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
+        Tensor x = Tensor.ones(2, 20);
+        Tensor y = x.mul(Tensor.wrap(row, 20));
+        for (int i = 0; i < 40; i++) {
+            assertEquals(row[i % 20], y.contiguousData()[i], 0);
+        }
+    }
 }
