@@ -268,6 +268,11 @@ public final class Minimize {
         boolean bounded = bounds.isBounded();
         Callback[] calls = callbacks.toArray(new Callback[0]);
         int[] every = callbackEvery.stream().mapToInt(Integer::intValue).toArray();
+        // Steps until each callback is due (at multiples of its k), counted down rather than found by a division per step.
+        int[] due = new int[every.length];
+        for (int c = 0; c < due.length; c++) {
+            due[c] = (int) (every[c] - run.step % every[c]);
+        }
         Stop.Reason reason = null;
         double lastLoss = Double.NaN;
         double lastNorm = Double.NaN;
@@ -349,7 +354,8 @@ public final class Minimize {
             long t1 = System.nanoTime();
             history.setNanos(history.size() - 1, t1 - t0);
             for (int c = 0; c < calls.length; c++) {
-                if (run.step % every[c] == 0) {
+                if (--due[c] == 0) {
+                    due[c] = every[c];
                     progress.step = run.step;
                     progress.loss = f;
                     progress.gradNorm = norm;
