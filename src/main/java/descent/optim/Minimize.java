@@ -37,6 +37,16 @@ public final class Minimize {
     public interface Callback {
         /** Receives the run's progress; {@link Progress#stop()} ends the run. */
         void onStep(Progress progress);
+
+        /**
+         * Steps until this callback wants its next call, asked after each call: 0 (the default)
+         * keeps the {@code k} it was registered with; a positive count paces it instead (a live
+         * display calling back about once a millisecond whatever a step costs), and a paced
+         * callback is also called after the run's last step if that one was not its turn.
+         */
+        default int stepsToNext() {
+            return 0;
+        }
     }
 
     private final Transform optimizer;
@@ -270,12 +280,15 @@ public final class Minimize {
         int[] every = callbackEvery.stream().mapToInt(Integer::intValue).toArray();
         // Steps until each callback is due (at multiples of its k), counted down rather than found by a division per step.
         int[] due = new int[every.length];
+        boolean[] paced = new boolean[every.length];
+        long[] calledAt = new long[every.length];
         for (int c = 0; c < due.length; c++) {
             due[c] = (int) (every[c] - run.step % every[c]);
         }
         Stop.Reason reason = null;
         double lastLoss = Double.NaN;
         double lastNorm = Double.NaN;
+        double lastLr = Double.NaN;
         boolean evaluatedAtX = false;
         int contextEvaluations = 0;
         int contextProducts = 0;
@@ -302,6 +315,7 @@ public final class Minimize {
             history.add(f, norm, lr, 0, !finite);
             lastLoss = f;
             lastNorm = norm;
+            lastLr = lr;
             evaluatedAtX = true;
             if (!finite && !skips) {
                 throw nonFinite(run.step, f, g, layout);
@@ -355,13 +369,16 @@ public final class Minimize {
             history.setNanos(history.size() - 1, t1 - t0);
             for (int c = 0; c < calls.length; c++) {
                 if (--due[c] == 0) {
-                    due[c] = every[c];
                     progress.step = run.step;
                     progress.loss = f;
                     progress.gradNorm = norm;
                     progress.lr = lr;
                     progress.elapsedNanos = t1 - started;
                     calls[c].onStep(progress);
+                    calledAt[c] = run.step;
+                    int next = calls[c].stepsToNext();
+                    paced[c] |= next > 0;
+                    due[c] = next > 0 ? next : every[c];
                 }
             }
             if (checkpointFile != null && run.step % checkpointEvery == 0) {
@@ -378,6 +395,16 @@ public final class Minimize {
         }
         if (checkpointFile != null && reason == Stop.Reason.STEPS && run.step % checkpointEvery != 0) {
             Checkpoint.save(checkpointFile, run);
+        }
+        for (int c = 0; c < calls.length; c++) {
+            if (paced[c] && calledAt[c] != run.step) {
+                progress.step = run.step;
+                progress.loss = lastLoss;
+                progress.gradNorm = lastNorm;
+                progress.lr = lastLr;
+                progress.elapsedNanos = System.nanoTime() - started;
+                calls[c].onStep(progress);
+            }
         }
         boolean atX = method == null && optimizer.evaluatesAtParams(state);
         double[] point = atX ? x : new double[n];

@@ -74,6 +74,34 @@ class MinimizeTest {
     }
 
     @Test
+    void aPacedCallbackIsCalledWhenItAsksAndAfterTheLastStep() {
+        List<Long> paced = new ArrayList<>();
+        List<Double> losses = new ArrayList<>();
+        List<Long> everyFive = new ArrayList<>();
+        Minimize.Callback sevens = new Minimize.Callback() {
+            @Override
+            public void onStep(Progress p) {
+                paced.add(p.step());
+                losses.add(p.loss());
+            }
+
+            @Override
+            public int stepsToNext() {
+                return 7;
+            }
+        };
+        Result r = Minimize.with(Optimizers.adam(1e-2)).steps(20).every(1, sevens).every(5, p -> everyFive.add(p.step()))
+                .run(Problems::quad, new double[3]);
+        assertEquals(List.of(1L, 8L, 15L, 20L), paced);
+        assertEquals(r.history().loss(19), losses.get(3), 0);
+        assertEquals(r.history().loss(7), losses.get(1), 0);
+        assertEquals(List.of(5L, 10L, 15L, 20L), everyFive);
+        paced.clear();
+        Minimize.with(Optimizers.adam(1e-2)).steps(15).every(1, sevens).run(Problems::quad, new double[3]);
+        assertEquals(List.of(1L, 8L, 15L), paced, "the last step was its turn: no second call");
+    }
+
+    @Test
     void historyRecordsLossNormLearningRateTimeAndIterates() {
         Schedule lr = Schedule.linear(0.1, 0.01, 9);
         Result r = Minimize.with(Optimizers.sgd(lr, Schedule.constant(0), Schedule.constant(0), Schedule.constant(0), false))

@@ -219,7 +219,7 @@ private fun observe(spec: MinimizeSpec, x0: Params<Tensor>, shape: IntArray?, bo
     val label = spec.label ?: spec.method?.name() ?: describe(spec.optimizer, ParamLayout.of(x0))
     val display = if (spec.progress) ProgressDisplay.installed else null
     val live = display?.start(label, spec.maxSteps())
-    if (live != null) m.every(1, live::onStep)
+    if (live != null) m.every(1, live)
     val optimum = try {
         Optimum(body(m), label, shape)
     } catch (e: RuntimeException) {

@@ -162,7 +162,7 @@ class PinnSpec internal constructor() {
         val live = display?.start(label, total)
         val b = Pinn.builder(p, net).estimator(estimator).points(points).boundaryPoints(boundaryPoints).initialPoints(initialPoints)
             .resampleEvery(resampleEvery).seed(seed).metrics(metricEvery, metricPoints)
-        if (live != null) b.progress(live::onStep)
+        if (live != null) b.progress(live)
         val pinn = b.build()
         val training = try {
             pinn.train(pinn.init(Key.of(seed)), *recipe.toTypedArray())

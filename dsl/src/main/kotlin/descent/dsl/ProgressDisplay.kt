@@ -1,11 +1,13 @@
 package descent.dsl
 
+import descent.optim.Minimize
 import descent.optim.Progress
 
 /**
  * Shows [minimize] and [pinn] runs while they go. Nothing is installed in a plain program; the
- * Jupyter integration installs a display that updates one output in place. A display receives every
- * step and decides itself when to show one ([Throttled] reads the clock only every millisecond or so).
+ * Jupyter integration installs a display that updates one output in place. A display is called
+ * back after steps it chooses ([Throttled]: about once a millisecond, and after the last step) and
+ * decides itself when to show one.
  */
 fun interface ProgressDisplay {
     /** A run named [label] with a budget of [maxSteps] steps (over all its phases) is starting. */
@@ -15,9 +17,9 @@ fun interface ProgressDisplay {
      * The live view of one run. A run may have several phases (a PINN's training recipe): a step
      * number lower than the previous one starts the next phase, counted on from the steps before it.
      */
-    interface Run {
-        /** After every step: cheap unless it decides to show something. */
-        fun onStep(progress: Progress)
+    interface Run : Minimize.Callback {
+        /** After a step: cheap unless it decides to show something. */
+        override fun onStep(progress: Progress)
 
         /** The run ended normally. */
         fun finished(summary: RunSummary)
@@ -62,9 +64,10 @@ data class ProgressSnapshot(
 }
 
 /**
- * A run view that shows a [ProgressSnapshot] at most every [intervalNanos]. Per step it follows the
- * step number (for phases) and counts down; it reads the clock about once per [checkNanos], adapting
- * how many steps that takes. Time is measured from the view's creation.
+ * A run view that shows a [ProgressSnapshot] at most every [intervalNanos]. It asks to be called
+ * back about once per [checkNanos] (reading the clock at each call and adapting the number of steps
+ * that takes), so a fast loop pays nothing on the steps in between, and it follows the step
+ * number across phases. Time is measured from the view's creation.
  */
 abstract class Throttled(
     private val label: String,
@@ -72,7 +75,6 @@ abstract class Throttled(
     private val intervalNanos: Long = 250_000_000L,
     private val checkNanos: Long = 1_000_000L,
 ) : ProgressDisplay.Run {
-    private var countdown = 1L
     private var stride = 1L
     private val started = System.nanoTime()
     private var lastCheck = started
@@ -90,12 +92,11 @@ abstract class Throttled(
     final override fun onStep(progress: Progress) {
         val step = progress.step()
         if (step < lastStep) offset += lastStep
+        val steps = if (step > lastStep) step - lastStep else step
         lastStep = step
-        if (--countdown > 0) return
         val now = System.nanoTime()
-        val perStep = maxOf(1L, (now - lastCheck) / stride)
+        val perStep = maxOf(1L, (now - lastCheck) / maxOf(1L, steps))
         stride = (checkNanos / perStep).coerceIn(1L, 1L shl 20)
-        countdown = stride
         lastCheck = now
         if (now - lastShown >= intervalNanos) {
             lastShown = now
@@ -104,4 +105,6 @@ abstract class Throttled(
                 now - started))
         }
     }
+
+    final override fun stepsToNext(): Int = stride.toInt()
 }
