@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * count) in the same run, printing iterations/s, peak memory and the ratios.
  *
  * <p>Arguments: {@code --torch PATH} the PyTorch script (bench/torch/stde.py); {@code --dims
- * 100,1000,...}; {@code --steps N} timed steps per cell (default 10).
+ * 100,1000,...}; {@code --steps N} timed steps per cell (default 30).
  */
 public final class StdeGrid {
     private StdeGrid() {
@@ -35,7 +35,7 @@ public final class StdeGrid {
     public static void main(String[] args) throws IOException, InterruptedException {
         String torch = null;
         int[] dims = {100, 1000, 10_000, 100_000, 1_000_000};
-        int steps = 10;
+        int steps = 30;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--torch" -> torch = args[++i];
@@ -79,7 +79,7 @@ public final class StdeGrid {
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%nSTDE grid: two-body Allen-Cahn, MLP 128 x 4 tanh, 100 points, |J| = 16, Adam, float64, %d cores%n", cores));
-        out.append(String.format(Locale.ROOT, "%-10s %14s %14s %14s %14s %14s   %s%n", "dim", "STDE it/s", "exact it/s",
+        out.append(String.format(Locale.ROOT, "%-10s %14s %14s %14s %14s %14s   %s%n", "dim", "STDE it/s (IQR)", "exact it/s",
                 "HVP it/s", "torch best", "STDE/torch", "MB: STDE peak heap in use / peak after GC / live / torch peak RSS"));
         for (int d : dims) {
             double stde = rate(cells.get("descent/stde/" + d));
@@ -92,7 +92,9 @@ public final class StdeGrid {
                     + value(cells.get("descent/stde/" + d), "peak_after_gc_mb") + " / "
                     + value(cells.get("descent/stde/" + d), "live_mb") + " / "
                     + bestMemory(cells.get("torch/sdgd/" + d), cells.get("torch/hvp/" + d), ts >= th);
-            out.append(String.format(Locale.ROOT, "%-10d %14s %14s %14s %14s %14s   %s%n", d, fmt(stde), fmt(exact), fmt(hvp),
+            String spread = value(cells.get("descent/stde/" + d), "quartiles_per_s");
+            out.append(String.format(Locale.ROOT, "%-10d %14s %14s %14s %14s %14s   %s%n", d,
+                    fmt(stde) + (spread.equals("-") || spread.equals("OOM") ? "" : " (" + spread + ")"), fmt(exact), fmt(hvp),
                     fmt(best), best > 0 && stde > 0 ? String.format(Locale.ROOT, "%.1fx", stde / best) : "-", mem));
         }
         out.append("targets: STDE >= 10x torch at 1K and >= 30x at 10K with <= 1/10 of its memory; >= 3 it/s at 100K; >= 0.5 it/s at 1M in 8 GiB\n");

@@ -23,7 +23,8 @@ import java.util.Locale;
  * of the two-body Allen-Cahn PINN (u = (1 - |x|^2) MLP(x), MLP width 128, depth 4, tanh, 100
  * residual points per step, one Adam step per iteration) with the Laplacian by sparse STDE
  * (|J| = 16), exactly, or by sparse Hessian-vector products. Prints one JSON line: the median step
- * time after a warm-up long enough for the JIT to settle, iterations/s, the peak heap in use
+ * time after a warm-up long enough for the JIT to settle, iterations/s (and the rates of the
+ * slower and faster quartile of steps, which show a machine shared with other work), the peak heap in use
  * (sampled every 2 ms, garbage included), the peak heap in use after a collection (with garbage of
  * older generations not yet collected) and the live heap after full collections at the end, the
  * training still reachable (what the run keeps).
@@ -114,11 +115,14 @@ public final class StdeStep {
             long[] nanos = Arrays.copyOfRange(h.stepNanos(), warmup, h.size());
             Arrays.sort(nanos);
             double median = nanos[nanos.length / 2] / 1e9;
+            double fast = nanos[nanos.length / 4] / 1e9;
+            double slow = nanos[(3 * nanos.length) / 4] / 1e9;
             double live = liveHeap(t);
             result = String.format(Locale.ROOT,
-                    "{\"method\": \"%s\", \"dim\": %d, \"step_s\": %.6f, \"iterations_per_s\": %.4f, \"peak_heap_mb\": %.1f, "
+                    "{\"method\": \"%s\", \"dim\": %d, \"step_s\": %.6f, \"iterations_per_s\": %.4f, "
+                            + "\"quartiles_per_s\": \"%.2f-%.2f\", \"peak_heap_mb\": %.1f, "
                             + "\"peak_after_gc_mb\": %.1f, \"live_mb\": %.1f, \"loss\": %.6e}",
-                    method, d, median, 1 / median, peak[0] / 1e6, afterGc[0] / 1e6, live / 1e6, h.loss(h.size() - 1));
+                    method, d, median, 1 / median, 1 / slow, 1 / fast, peak[0] / 1e6, afterGc[0] / 1e6, live / 1e6, h.loss(h.size() - 1));
         } catch (OutOfMemoryError e) {
             result = String.format(Locale.ROOT, "{\"method\": \"%s\", \"dim\": %d, \"oom\": \"%s\"}", method, d, e.getMessage());
         }
