@@ -44,7 +44,11 @@ data class RunSummary(
     val metrics: Map<String, Double> = emptyMap(),
 )
 
-/** One look at a run: what a display shows. */
+/**
+ * One look at a run: what a display shows. The current phase (of a PINN's recipe; a [minimize] run
+ * has one) began after [phaseStartStep] steps, [phaseStartNanos] into the run: phases can differ in
+ * cost per step by orders of magnitude (Adam, then L-BFGS), so the rate is the current phase's.
+ */
 data class ProgressSnapshot(
     val label: String,
     val step: Long,
@@ -53,12 +57,16 @@ data class ProgressSnapshot(
     val gradientNorm: Double,
     val learningRate: Double,
     val elapsedNanos: Long,
+    val phaseStartStep: Long = 0,
+    val phaseStartNanos: Long = 0,
 ) {
-    /** Steps per second so far. */
-    val rate: Double get() = if (elapsedNanos > 0) step * 1e9 / elapsedNanos else Double.NaN
+    /** Steps per second in the current phase: (step - phaseStartStep) / (elapsed - phaseStart). */
+    val rate: Double
+        get() = if (elapsedNanos > phaseStartNanos && step > phaseStartStep) (step - phaseStartStep) * 1e9 / (elapsedNanos - phaseStartNanos)
+        else Double.NaN
 
-    /** Seconds until the step budget is spent at the current rate. */
-    val etaSeconds: Double get() = if (step > 0) (maxSteps - step) * (elapsedNanos / 1e9) / step else Double.NaN
+    /** Seconds until the step budget is spent at the current phase's [rate]. */
+    val etaSeconds: Double get() = (maxSteps - step) / rate
 }
 
 /**
@@ -80,6 +88,7 @@ abstract class Throttled(
     private var shown = 0
     private var offset = 0L
     private var lastStep = 0L
+    private var phaseStartNanos = 0L
 
     /** How many snapshots this run has shown. */
     val updates: Int get() = shown
@@ -89,7 +98,10 @@ abstract class Throttled(
 
     final override fun onStep(progress: Progress) {
         val step = progress.step()
-        if (step < lastStep) offset += lastStep
+        if (step < lastStep) {
+            offset += lastStep
+            phaseStartNanos = System.nanoTime() - started
+        }
         lastStep = step
         if (--countdown > 0) return
         val now = System.nanoTime()
@@ -101,7 +113,7 @@ abstract class Throttled(
             lastShown = now
             shown++
             show(ProgressSnapshot(label, offset + step, maxSteps, progress.loss(), progress.gradientNorm(), progress.learningRate(),
-                now - started))
+                now - started, offset, phaseStartNanos))
         }
     }
 }
