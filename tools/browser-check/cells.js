@@ -22,13 +22,16 @@ function expectOutputTypes(result, fail, types) {
     for (const t of types) if (!got.some((g) => g.startsWith(t))) fail(`no ${t} output (got ${got.join(' ') || 'none'})`);
 }
 
+// CHECK_LOAD_JAR loads Descent from that jar (the -all jar) with @file:DependsOn instead of `%use descent`.
+const jar = process.env.CHECK_LOAD_JAR;
+
 const cells = [
     {
-        name: 'use-descent',
-        code: '%use descent',
+        name: jar ? 'depends-on-jar' : 'use-descent',
+        code: jar ? `@file:DependsOn("${jar}")` : '%use descent',
         timeoutSeconds: 300,
         check: (result, fail) => {
-            if (result.outputs.some((o) => o.type !== 'stream')) fail('%use descent showed an output');
+            if (result.outputs.some((o) => o.type !== 'stream')) fail('loading Descent showed an output');
         },
     },
     {

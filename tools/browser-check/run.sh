@@ -5,8 +5,9 @@
 # progress, rendered results or plots are missing or wrong, and each request that leaves the local
 # server. Installs Debian's chromium, nodejs and npm, and puppeteer-core (into .build/browser-check),
 # when missing. Screenshots, the request log, the notebook and the logs go to .build/browser-check/out.
-# Usage: tools/browser-check/run.sh    (JUPYTER_PATH: where the descent-kotlin kernelspec is;
-#        ./descent check-browser writes it and calls this)
+# Usage: tools/browser-check/run.sh [--jar]    (JUPYTER_PATH: where the descent-kotlin kernelspec is;
+#        ./descent check-browser writes it and calls this). --jar loads Descent with @file:DependsOn on
+#        kernel-integration/target/descent-jupyter-*-all.jar instead of `%use descent`.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,6 +18,15 @@ PUPPETEER_VERSION=24.43.1
 
 say() { printf 'browser-check: %s\n' "$*" >&2; }
 
+if [[ "${1:-}" == --jar ]]; then
+    jars=("$ROOT"/kernel-integration/target/descent-jupyter-*-all.jar)
+    [[ -f "${jars[0]}" ]] || { say "no kernel-integration/target/descent-jupyter-*-all.jar: build first"; exit 2; }
+    export CHECK_LOAD_JAR="${jars[0]}"
+    say "loading Descent from ${jars[0]}"
+elif [[ $# -gt 0 ]]; then
+    say "usage: tools/browser-check/run.sh [--jar]"
+    exit 2
+fi
 [[ -n "${JUPYTER_PATH:-}" && -f "$JUPYTER_PATH/kernels/descent-kotlin/kernel.json" ]] \
     || { say "JUPYTER_PATH must hold kernels/descent-kotlin (./descent check-browser writes it)"; exit 2; }
 
