@@ -46,7 +46,11 @@ data class RunSummary(
     val metrics: Map<String, Double> = emptyMap(),
 )
 
-/** One look at a run: what a display shows. */
+/**
+ * One look at a run: what a display shows. The current phase (of a PINN's recipe; a [minimize] run
+ * has one) began after [phaseStartStep] steps, [phaseStartNanos] into the run: phases can differ in
+ * cost per step by orders of magnitude (Adam, then L-BFGS), so the rate is the current phase's.
+ */
 data class ProgressSnapshot(
     val label: String,
     val step: Long,
@@ -55,12 +59,16 @@ data class ProgressSnapshot(
     val gradientNorm: Double,
     val learningRate: Double,
     val elapsedNanos: Long,
+    val phaseStartStep: Long = 0,
+    val phaseStartNanos: Long = 0,
 ) {
-    /** Steps per second so far. */
-    val rate: Double get() = if (elapsedNanos > 0) step * 1e9 / elapsedNanos else Double.NaN
+    /** Steps per second in the current phase: (step - phaseStartStep) / (elapsed - phaseStart). */
+    val rate: Double
+        get() = if (elapsedNanos > phaseStartNanos && step > phaseStartStep) (step - phaseStartStep) * 1e9 / (elapsedNanos - phaseStartNanos)
+        else Double.NaN
 
-    /** Seconds until the step budget is spent at the current rate. */
-    val etaSeconds: Double get() = if (step > 0) (maxSteps - step) * (elapsedNanos / 1e9) / step else Double.NaN
+    /** Seconds until the step budget is spent at the current phase's [rate]. */
+    val etaSeconds: Double get() = (maxSteps - step) / rate
 }
 
 /**
@@ -82,6 +90,7 @@ abstract class Throttled(
     private var shown = 0
     private var offset = 0L
     private var lastStep = 0L
+    private var phaseStartNanos = 0L
 
     /** How many snapshots this run has shown. */
     val updates: Int get() = shown
@@ -91,8 +100,11 @@ abstract class Throttled(
 
     final override fun onStep(progress: Progress) {
         val step = progress.step()
-        if (step < lastStep) offset += lastStep
         val steps = if (step > lastStep) step - lastStep else step
+        if (step < lastStep) {
+            offset += lastStep
+            phaseStartNanos = System.nanoTime() - started
+        }
         lastStep = step
         val now = System.nanoTime()
         val perStep = maxOf(1L, (now - lastCheck) / maxOf(1L, steps))
@@ -102,7 +114,7 @@ abstract class Throttled(
             lastShown = now
             shown++
             show(ProgressSnapshot(label, offset + step, maxSteps, progress.loss(), progress.gradientNorm(), progress.learningRate(),
-                now - started))
+                now - started, offset, phaseStartNanos))
         }
     }
 

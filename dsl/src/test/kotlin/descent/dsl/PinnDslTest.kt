@@ -75,12 +75,17 @@ class PinnDslTest {
     @Test
     fun phasesJoinedWithThenRunInOrderAndOneDisplayFollowsThemAll() {
         val seen = mutableListOf<Long>()
+        val phaseStarts = mutableListOf<Long>()
+        val phaseClock = mutableListOf<Long>()
         var ended: RunSummary? = null
         ProgressDisplay.installed = ProgressDisplay { label, max ->
             assertEquals("heat" to 30L, label to max)
             object : Throttled(label, max, intervalNanos = 0, checkNanos = 0) {
                 override fun show(snapshot: ProgressSnapshot) {
                     seen += snapshot.step
+                    phaseStarts += snapshot.phaseStartStep
+                    phaseClock += snapshot.phaseStartNanos
+                    assertTrue(snapshot.phaseStartNanos in 0..snapshot.elapsedNanos, snapshot.toString())
                 }
 
                 override fun finished(summary: RunSummary) {
@@ -103,6 +108,10 @@ class PinnDslTest {
         assertEquals(listOf(10L, 15L, 5L), r.training.phases().map { it.steps() })
         // the display counts on across phases: every step once, 1..30
         assertEquals((1L..30L).toList(), seen)
+        // each snapshot names where its phase began, in steps and on the run's clock
+        assertEquals(List(10) { 0L } + List(15) { 10L } + List(5) { 25L }, phaseStarts)
+        assertEquals(0L, phaseClock[9])
+        assertTrue(phaseClock[10] > 0 && phaseClock[10] == phaseClock[24] && phaseClock[25] > phaseClock[24], phaseClock.toString())
         assertEquals("heat", ended!!.label)
         assertEquals(30, ended!!.steps)
         assertEquals(r.relativeL2, ended!!.metrics["rel. L2"])

@@ -4,7 +4,7 @@ import descent.dsl.ProgressSnapshot
 import descent.dsl.RunSummary
 import java.util.Locale
 
-/** The HTML of a live progress display: a bar, the step, loss, gradient norm, rate and time left. */
+/** The HTML of a live progress display: a bar, the step, loss, gradient norm, the current phase's rate and time left. */
 object ProgressHtml {
     private const val STYLE = "font-family:monospace;font-size:90%"
 
@@ -15,7 +15,8 @@ object ProgressHtml {
             "<progress value=\"${String.format(Locale.ROOT, "%.4f", fraction)}\" max=\"1\" style=\"width:12em\"></progress> " +
             "step ${s.step}/${s.maxSteps} &nbsp; loss ${Html.number(s.loss)} &nbsp; |g| ${Html.number(s.gradientNorm)}" +
             (if (s.learningRate.isNaN()) "" else " &nbsp; lr ${Html.number(s.learningRate)}") +
-            " &nbsp; ${String.format(Locale.ROOT, "%.0f", s.rate)} steps/s &nbsp; ETA ${Html.seconds(s.etaSeconds)}</div>"
+            " &nbsp; ${if (s.rate.isNaN()) "&ndash;" else String.format(Locale.ROOT, "%.0f", s.rate)} steps/s" +
+            " &nbsp; ETA ${Html.seconds(s.etaSeconds)}</div>"
     }
 
     /** After the run. */

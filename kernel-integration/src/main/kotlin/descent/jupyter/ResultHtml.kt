@@ -25,13 +25,13 @@ object ResultHtml {
         if (x.size <= 8) row(sb, "x", x.joinToString(", ", "[", "]") { Html.number(it) })
         else row(sb, "parameters", x.size.toString())
         sb.append("</table>")
-        if (h.size() > 1) sb.append("<div>").append(historySvg(h)).append("</div>")
+        if (h.size() > 1) sb.append("<div>").append(historySvg(h, label ?: "run")).append("</div>")
         return sb.toString()
     }
 
-    /** The loss and gradient-norm history as an SVG figure. */
-    fun historySvg(h: History): String =
-        historyPlot(mapOf("run" to h), Metric.LOSS, Metric.GRADIENT_NORM, maxPoints = 300, width = 640, height = 260).toSvg()
+    /** The loss and gradient-norm history as an SVG figure, its line named [name]. */
+    fun historySvg(h: History, name: String = "run"): String =
+        historyPlot(mapOf(name to h), Metric.LOSS, Metric.GRADIENT_NORM, maxPoints = 300, width = 640, height = 260).toSvg()
 
     private fun row(sb: StringBuilder, name: String, value: String) {
         sb.append("<tr><td style=\"text-align:left\">").append(name).append("</td><td style=\"text-align:left\">").append(value)

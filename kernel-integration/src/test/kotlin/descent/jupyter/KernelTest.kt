@@ -119,6 +119,8 @@ class KernelTest {
         assertTrue(opt is descent.dsl.Optimum)
         val oh = mime(optHtml)["text/html"]!!
         assertTrue(oh.contains("<b>adam</b> stopped: GRADIENT_NORM") && oh.contains("<svg") && oh.contains("gradient norm"), oh.take(400))
+        // the history's legend names the run by its label
+        assertTrue(Regex(">\\s*adam\\s*<").containsMatchIn(oh.substringAfter("<svg")), oh.substringAfter("<svg").take(400))
         val (trained, pinnHtml) = eval("""
             pinn {
                 problem(Zoo.poisson1d())
