@@ -5,8 +5,6 @@ import org.jetbrains.letsPlot.ggsize
 import org.jetbrains.letsPlot.intern.Plot
 import org.jetbrains.letsPlot.label.labs
 import org.jetbrains.letsPlot.letsPlot
-import org.jetbrains.letsPlot.scale.scaleXLog10
-import org.jetbrains.letsPlot.scale.scaleYLog10
 
 /**
  * One line of y against x per run, where the runs need not share their x values: a loss against the
@@ -37,7 +35,7 @@ fun curvePlot(runs: Map<String, Pair<DoubleArray, DoubleArray>>, logX: Boolean =
     }
     var p = letsPlot(mapOf("x" to xs, "y" to ys, "run" to names)) + geomLine { this.x = "x"; y = "y"; color = "run" } +
         labs(title = title, x = xLabel, y = yLabel, color = seriesLabel) + ggsize(width, height)
-    if (logX) p += scaleXLog10()
-    if (logY) p += scaleYLog10()
+    if (logX) p += logScaleX()
+    if (logY) p += logScaleY()
     return p
 }

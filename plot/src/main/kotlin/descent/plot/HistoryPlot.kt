@@ -8,7 +8,6 @@ import org.jetbrains.letsPlot.ggsize
 import org.jetbrains.letsPlot.intern.Plot
 import org.jetbrains.letsPlot.label.labs
 import org.jetbrains.letsPlot.letsPlot
-import org.jetbrains.letsPlot.scale.scaleYLog10
 
 /** What a history plot shows per step. */
 enum class Metric(internal val title: String) {
@@ -57,7 +56,7 @@ fun historyPlot(runs: Map<String, History>, vararg metrics: Metric = arrayOf(Met
     val data = mapOf("step" to step, "value" to value, "run" to run, "metric" to metric)
     var p = letsPlot(data) + geomLine { x = "step"; y = "value"; color = "run" } +
         labs(title = title, x = "step", y = if (metrics.size == 1) metrics[0].title else null, color = "run") + ggsize(width, height)
-    if (logY && value.isNotEmpty() && value.all { it > 0 }) p += scaleYLog10()
+    if (logY && value.isNotEmpty() && value.all { it > 0 }) p += logScaleY()
     if (metrics.size > 1) p += facetWrap(facets = "metric", ncol = metrics.size, scales = "free_y")
     return p
 }

@@ -6,8 +6,6 @@ import org.jetbrains.letsPlot.ggsize
 import org.jetbrains.letsPlot.intern.Plot
 import org.jetbrains.letsPlot.label.labs
 import org.jetbrains.letsPlot.letsPlot
-import org.jetbrains.letsPlot.scale.scaleXLog10
-import org.jetbrains.letsPlot.scale.scaleYLog10
 
 /**
  * Lines of y against x, one per series, with the points marked: an estimator's error against its
@@ -33,8 +31,8 @@ fun linePlot(x: DoubleArray, series: Map<String, DoubleArray>, logX: Boolean = f
     var p = letsPlot(mapOf("x" to xs, "y" to ys, "s" to names)) + geomLine { this.x = "x"; y = "y"; color = "s" } +
         geomPoint { this.x = "x"; y = "y"; color = "s" } + labs(title = title, x = xLabel, y = yLabel, color = seriesLabel) +
         ggsize(width, height)
-    if (logX) p += scaleXLog10()
-    if (logY) p += scaleYLog10()
+    if (logX) p += logScaleX()
+    if (logY) p += logScaleY()
     return p
 }
 

@@ -6,7 +6,6 @@ import org.jetbrains.letsPlot.ggsize
 import org.jetbrains.letsPlot.intern.Plot
 import org.jetbrains.letsPlot.label.labs
 import org.jetbrains.letsPlot.letsPlot
-import org.jetbrains.letsPlot.scale.scaleYLog10
 import kotlin.math.exp
 import kotlin.math.sqrt
 
@@ -61,7 +60,7 @@ fun spectralDensityPlot(densities: Map<String, SpectralDensity>, sigma: Double, 
     var p = letsPlot(mapOf("x" to xs, "y" to ys, "s" to names, "segment" to segments)) +
         geomLine { x = "x"; y = "y"; color = "s"; group = "segment" } +
         labs(title = title, x = xLabel, y = yLabel, color = "spectrum") + ggsize(width, height)
-    if (logY) p += scaleYLog10()
+    if (logY) p += logScaleY()
     return p
 }
 

@@ -7,7 +7,6 @@ import org.jetbrains.letsPlot.ggsize
 import org.jetbrains.letsPlot.intern.Plot
 import org.jetbrains.letsPlot.label.labs
 import org.jetbrains.letsPlot.letsPlot
-import org.jetbrains.letsPlot.scale.scaleYLog10
 
 /**
  * The training of one or more physics-informed networks: the loss at every step over all phases
@@ -38,7 +37,7 @@ fun trainingPlot(vararg runs: PinnResult, title: String? = null, maxPoints: Int 
         for (rec in r.training.records()) add(rec.step(), rec.relativeL2(), r.label, "relative L2 error")
     }
     return letsPlot(mapOf("step" to step, "value" to value, "run" to run, "metric" to metric)) +
-        geomLine { x = "step"; y = "value"; color = "run" } + scaleYLog10() +
+        geomLine { x = "step"; y = "value"; color = "run" } + logScaleY() +
         facetWrap(facets = "metric", ncol = 2, scales = "free_y") + labs(title = title, x = "step", y = null, color = "run") +
         ggsize(width, height)
 }

@@ -91,6 +91,15 @@ class PlotsTest {
     }
 
     @Test
+    fun logAxesLabelSmallValuesInScientificNotation() {
+        val x = intArrayOf(1, 2, 3, 4, 5)
+        val y = doubleArrayOf(1.0, 1e-1, 1e-2, 1e-3, 1e-4)
+        val t = texts(parse(linePlot(x, mapOf("loss" to y), logY = true).toSvg()))
+        assertTrue(t.contains("1e-4") && t.contains("1e-2"), t.toString())
+        assertTrue(t.none { it.matches(Regex("0\\.0+")) }, t.toString())
+    }
+
+    @Test
     fun linePlotWithLogAxes() {
         val n = intArrayOf(1, 4, 16, 64)
         val err = doubleArrayOf(1.0, 0.5, 0.25, 0.125)
