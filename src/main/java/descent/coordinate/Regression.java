@@ -132,8 +132,8 @@ public final class Regression {
         };
     }
 
-    /** The residual {@code y - A x}. */
-    double[] residual(double[] x) {
+    /** The residual {@code y - A x} (a new array of {@code m} elements). */
+    public double[] residual(double[] x) {
         double[] r = y.clone();
         for (int j = 0; j < p; j++) {
             if (x[j] != 0) {
@@ -149,17 +149,17 @@ public final class Regression {
     }
 
     /** {@code a_j' v} for the column {@code a_j} and a vector {@code v} of {@code m} elements. */
-    double dot(int j, double[] v) {
+    public double dot(int j, double[] v) {
         return dot(columns, j * m, v, 0, m);
     }
 
-    /** {@code |a_j|^2}. */
-    double squaredNorm(int j) {
+    /** {@code |a_j|^2}, the squared norm of column {@code j}. */
+    public double squaredNorm(int j) {
         return dot(columns, j * m, columns, j * m, m);
     }
 
-    /** {@code v += s a_j}. */
-    void axpy(int j, double s, double[] v) {
+    /** {@code v += s a_j} for the column {@code a_j} and a vector {@code v} of {@code m} elements. */
+    public void axpy(int j, double s, double[] v) {
         int off = j * m;
         for (int i = 0; i < m; i++) {
             v[i] = Math.fma(s, columns[off + i], v[i]);
