@@ -72,7 +72,7 @@ final class WorkingSetFista implements Method {
         return "fista(" + (lambda2 == 0 ? "l1(" + lambda1 + ")" : "elasticNet(" + lambda1 + ", " + lambda2 + ")") + ", working set)";
     }
 
-    private static final class WsState extends State {
+    static final class WsState extends State {
         /** {@code y - A x}, kept by the updates. */
         final double[] residual;
         /** 1 for a feature screened out (zero at the optimum), else 0. */
