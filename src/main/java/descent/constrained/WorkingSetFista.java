@@ -32,7 +32,8 @@ import java.util.Arrays;
  * and Candès, 2015) on the {@code k x k} Gram matrix {@code A_W'A_W / m} (entries kept from one
  * outer iteration to the next), with the step {@code 1 / L_W} from power iteration on that matrix,
  * until its own duality gap, evaluated from the Gram matrix in {@code O(k^2)} every ten
- * iterations, is at most {@code max(1e-3 gap, 0.3 tolerance |y|^2 / m, 1e-13 |y|^2 / m)}.</li>
+ * iterations, is at most {@code max(1e-3 gap, 0.3 tolerance |y|^2 / m, 1e-13 |y|^2 / m)} (or for
+ * 20000 iterations).</li>
  * </ol>
  * An outer iteration costs one product {@code A'r} over all features (the iterate's gradient, so
  * the history's gradient norm is the loss's), updates of the residual along the columns that moved,
@@ -43,7 +44,7 @@ import java.util.Arrays;
 final class WorkingSetFista implements Method {
     private static final int FIRST_SIZE = 10;
     private static final double INNER_RATIO = 1e-3;
-    private static final int INNER_STEPS = 100_000;
+    private static final int INNER_STEPS = 20_000;
 
     private final Regression data;
     private final double lambda1;

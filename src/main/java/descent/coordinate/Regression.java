@@ -6,7 +6,8 @@ import descent.optim.Objective;
  * The least-squares loss {@code f(x) = |A x - y|^2 / (2 m)} of an {@code m x p} design matrix
  * {@code A} (row-major, observations by features) and a response {@code y} of {@code m}
  * elements: the smooth part of the lasso and the elastic net that
- * {@link CoordinateMethods#lasso} and {@link CoordinateMethods#elasticNet} minimize, with the
+ * {@link CoordinateMethods#lasso} and {@link CoordinateMethods#elasticNet} (and FISTA with screening,
+ * {@code ConstrainedMethods.fista(Regression, Penalty, double)}) minimize, with the
  * same scaling as scikit-learn's {@code Lasso} and {@code ElasticNet}. The matrix is copied into
  * columns; the response is kept, not copied.
  *
