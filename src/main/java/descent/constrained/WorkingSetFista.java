@@ -202,6 +202,12 @@ final class WorkingSetFista implements Method {
         size = Math.min(size, candidates);
         st.scalars[0] = size;
         st.scalars[1] = gap;
+        if (size == 0) {
+            // Every feature is screened out: the optimum is x = 0, which screening has just set.
+            boolean changed = !Arrays.equals(x, it.x());
+            it.moveTo(x, primal(x, r), gradient(r, g));
+            return changed ? null : Stop.Reason.STATIONARY;
+        }
         int[] set = select(st, x, size);
         double[] gram = gram(st, set);
         int k = set.length;
@@ -228,12 +234,18 @@ final class WorkingSetFista implements Method {
             }
         }
         boolean changed = !Arrays.equals(x, it.x());
-        for (int j = 0; j < p; j++) {
+        it.stepLength(1 / lipschitz);
+        it.moveTo(x, primal(x, r), gradient(r, g));
+        return changed ? null : Stop.Reason.STATIONARY;
+    }
+
+    /** The loss's gradient {@code -A'r / m} into {@code g}, which is returned. */
+    private double[] gradient(double[] r, double[] g) {
+        int m = data.rows();
+        for (int j = 0; j < g.length; j++) {
             g[j] = -data.dot(j, r) / m;
         }
-        it.stepLength(1 / lipschitz);
-        it.moveTo(x, primal(x, r), g);
-        return changed ? null : Stop.Reason.STATIONARY;
+        return g;
     }
 
     /** The working set: the nonzeros of {@code x}, then the unscreened features of smallest priority key, in increasing order. */

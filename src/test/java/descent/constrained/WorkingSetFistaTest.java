@@ -164,6 +164,29 @@ class WorkingSetFistaTest {
     }
 
     @Test
+    void aboveLambdaMaxTheSolutionIsZeroAndAWarmStartReachesTheOptimum() {
+        for (double fraction : new double[] {1.0001, 2}) {
+            double[] start = new double[P];
+            start[3] = 1;
+            start[70] = -0.5;
+            Result r = Minimize.with(ConstrainedMethods.fista(DATA, Penalties.l1(fraction * LAMBDA_MAX), 0)).steps(50).run(DATA.objective(),
+                    start);
+            assertEquals(Stop.Reason.STATIONARY, r.reason());
+            assertEquals(0, java.util.Arrays.stream(r.x()).filter(v -> v != 0).count(), "lambda = " + fraction + " lambda_max");
+            assertEquals(0.5 * scale(), r.value(), 1e-15 * scale());
+        }
+        double lambda = 0.03 * LAMBDA_MAX;
+        double optimum = value(Q.lassoByCoordinateDescent(lambda, 1e-13), lambda, 0);
+        double[] start = new double[P];
+        for (int j = 0; j < P; j += 7) {
+            start[j] = 0.1 * (j % 3 - 1);
+        }
+        Result r = Minimize.with(ConstrainedMethods.fista(DATA, Penalties.l1(lambda), 1e-12)).steps(200).run(DATA.objective(), start);
+        assertEquals(Stop.Reason.STATIONARY, r.reason());
+        assertEquals(optimum, r.value(), 1e-10 * optimum);
+    }
+
+    @Test
     void badInputIsRejectedWithTheOperationNamed() {
         Exception e = assertThrows(IllegalArgumentException.class, () -> ConstrainedMethods.fista(DATA, Penalties.groupLasso(1, 250, 250), 1e-8));
         assertTrue(e.getMessage().contains("fista(Regression)"), e.getMessage());
