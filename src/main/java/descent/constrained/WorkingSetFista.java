@@ -420,14 +420,25 @@ final class WorkingSetFista implements Method {
         return primal - 0.5 * (scale - far - s * s * lambda2 * l2);
     }
 
+    /** {@code out = Q v} for the row-major {@code k x k} matrix {@code Q}, with four partial sums per row so the multiply-adds do not wait on each other. */
     private static void multiply(double[] q, double[] v, double[] out, int k) {
         for (int a = 0; a < k; a++) {
-            double sum = 0;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
             int row = a * k;
-            for (int c = 0; c < k; c++) {
-                sum = Math.fma(q[row + c], v[c], sum);
+            int c = 0;
+            for (; c + 3 < k; c += 4) {
+                s0 = Math.fma(q[row + c], v[c], s0);
+                s1 = Math.fma(q[row + c + 1], v[c + 1], s1);
+                s2 = Math.fma(q[row + c + 2], v[c + 2], s2);
+                s3 = Math.fma(q[row + c + 3], v[c + 3], s3);
             }
-            out[a] = sum;
+            for (; c < k; c++) {
+                s0 = Math.fma(q[row + c], v[c], s0);
+            }
+            out[a] = (s0 + s1) + (s2 + s3);
         }
     }
 
