@@ -1,5 +1,6 @@
 package descent.constrained;
 
+import descent.coordinate.Regression;
 import descent.optim.HessianObjective;
 import descent.optim.LineSearch;
 import descent.optim.Method;
@@ -20,9 +21,10 @@ import descent.optim.Transform;
  * {@link #awayStepFrankWolfe} and {@link #pairwiseFrankWolfe} on the simplex; {@link #stochasticFrankWolfe}
  * on stochastic or zeroth-order gradients;</li>
  * <li>{@link #mirrorDescent} with any {@link MirrorMap}; {@link #exponentiatedGradient}: with the entropy on the simplex;</li>
- * <li>{@link #proximalGradient}, {@link #fista}, {@link #admm}: {@code min f(x) + h(x)} for a {@link Penalty} {@code h}
- * (for the lasso and the elastic net on least squares, coordinate descent,
- * {@link descent.coordinate.CoordinateMethods#lasso}, is faster);</li>
+ * <li>{@link #proximalGradient}, {@link #fista}, {@link #admm}: {@code min f(x) + h(x)} for a {@link Penalty} {@code h};
+ * for the lasso and the elastic net on least squares, {@link #fista(Regression, Penalty, double)}
+ * adds gap-safe screening and a working set, and coordinate descent is
+ * {@link descent.coordinate.CoordinateMethods#lasso};</li>
  * <li>{@link #augmentedLagrangian}: {@code min f(x)} subject to equality and inequality constraints
  * given as differentiable functions, with any unconstrained method inside; {@link #sqp} for
  * equality constraints with Hessian-vector products.</li>
@@ -206,6 +208,35 @@ public final class ConstrainedMethods {
     /** FISTA with every option: the (first) step, backtracking, monotone restart, the stationarity tolerance. */
     public static Method fista(Penalty h, double step, boolean backtracking, boolean restart, double tolerance) {
         return new ProximalGradient(h, true, backtracking, restart, step, tolerance);
+    }
+
+    /**
+     * FISTA for the lasso or the elastic net on least squares,
+     * {@code |y - A x|^2 / (2 m) + h(x)} with {@code h} = {@code Penalties.l1(lambda)} or
+     * {@code Penalties.elasticNet(lambda1, lambda2)} ({@code lambda1 > 0}), run on
+     * {@code data.objective()}: each iteration of the run computes the duality gap at a feasible
+     * dual point built from the rescaled residual (the history's measure), discards the features
+     * that gap-safe screening proves zero at the optimum, and solves the problem restricted to a
+     * working set of the support and the features closest to violating their dual constraint by
+     * FISTA with restart on the working set's Gram matrix, with the step {@code 1 / L} from power
+     * iteration. Stops with {@code STATIONARY} when the gap is at most
+     * {@code tolerance |y|^2 / m} (scikit-learn's {@code tol}) or when an iteration leaves the
+     * solution unchanged.
+     *
+     * <pre>{@code
+     * Regression data = Regression.of(a, m, p, y);
+     * Result r = Minimize.with(ConstrainedMethods.fista(data, Penalties.l1(0.1), 1e-8)).steps(100).run(data.objective(), new double[p]);
+     * double gap = r.history().measure(r.history().size() - 1);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code h} is not an l1 or elastic-net penalty with {@code lambda1 > 0}
+     */
+    public static Method fista(Regression data, Penalty h, double tolerance) {
+        if (!(h instanceof ElasticNet e) || !(e.lambda1() > 0)) {
+            throw new IllegalArgumentException("fista(Regression): the penalty must be Penalties.l1(lambda) or Penalties.elasticNet(lambda1, lambda2)"
+                    + " with lambda1 > 0, got " + (h == null ? "null" : h.name()));
+        }
+        return new WorkingSetFista(data, e.lambda1(), e.lambda2(), tolerance);
     }
 
     /**

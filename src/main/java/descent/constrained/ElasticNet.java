@@ -10,6 +10,14 @@ final class ElasticNet implements Penalty {
         this.l2 = l2;
     }
 
+    double lambda1() {
+        return l1;
+    }
+
+    double lambda2() {
+        return l2;
+    }
+
     @Override
     public String name() {
         return l2 == 0 ? "l1(" + l1 + ")" : "elasticNet(" + l1 + ", " + l2 + ")";

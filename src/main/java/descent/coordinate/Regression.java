@@ -6,7 +6,8 @@ import descent.optim.Objective;
  * The least-squares loss {@code f(x) = |A x - y|^2 / (2 m)} of an {@code m x p} design matrix
  * {@code A} (row-major, observations by features) and a response {@code y} of {@code m}
  * elements: the smooth part of the lasso and the elastic net that
- * {@link CoordinateMethods#lasso} and {@link CoordinateMethods#elasticNet} minimize, with the
+ * {@link CoordinateMethods#lasso} and {@link CoordinateMethods#elasticNet} (and FISTA with screening,
+ * {@code ConstrainedMethods.fista(Regression, Penalty, double)}) minimize, with the
  * same scaling as scikit-learn's {@code Lasso} and {@code ElasticNet}. The matrix is copied into
  * columns; the response is kept, not copied.
  *
@@ -132,8 +133,8 @@ public final class Regression {
         };
     }
 
-    /** The residual {@code y - A x}. */
-    double[] residual(double[] x) {
+    /** The residual {@code y - A x} (a new array of {@code m} elements). */
+    public double[] residual(double[] x) {
         double[] r = y.clone();
         for (int j = 0; j < p; j++) {
             if (x[j] != 0) {
@@ -149,17 +150,17 @@ public final class Regression {
     }
 
     /** {@code a_j' v} for the column {@code a_j} and a vector {@code v} of {@code m} elements. */
-    double dot(int j, double[] v) {
+    public double dot(int j, double[] v) {
         return dot(columns, j * m, v, 0, m);
     }
 
-    /** {@code |a_j|^2}. */
-    double squaredNorm(int j) {
+    /** {@code |a_j|^2}, the squared norm of column {@code j}. */
+    public double squaredNorm(int j) {
         return dot(columns, j * m, columns, j * m, m);
     }
 
-    /** {@code v += s a_j}. */
-    void axpy(int j, double s, double[] v) {
+    /** {@code v += s a_j} for the column {@code a_j} and a vector {@code v} of {@code m} elements. */
+    public void axpy(int j, double s, double[] v) {
         int off = j * m;
         for (int i = 0; i < m; i++) {
             v[i] = Math.fma(s, columns[off + i], v[i]);
