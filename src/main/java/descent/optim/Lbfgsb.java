@@ -149,16 +149,24 @@ final class Lbfgsb implements Method {
                 subspace(st, b, x, g, nFree);
             }
             // line search along d = z - x, within the box
+            // with g'd in the same pass, summed as Vec.dot sums it (fused multiply-adds, block partials)
             double dtd = 0;
-            for (int i = 0; i < n; i++) {
-                double di = st.z[i] - x[i];
-                st.d[i] = di;
-                dtd += di * di;
+            double gd0 = 0;
+            for (int lo = 0; lo < n; lo += Loop.BLOCK) {
+                int hi = Math.min(n, lo + Loop.BLOCK);
+                double part = 0;
+                for (int i = lo; i < hi; i++) {
+                    double di = st.z[i] - x[i];
+                    st.d[i] = di;
+                    dtd += di * di;
+                    part = Math.fma(g[i], di, part);
+                }
+                gd0 += part;
             }
             double dnorm = Math.sqrt(dtd);
             double stpmx = maxStep(st, b, x, n);
             double stp = st.iterations() == 0 && !st.boxed ? Math.min(1 / dnorm, stpmx) : 1;
-            st.ray.reset(x, f, g, st.d, st.z);
+            st.ray.reset(x, f, g, st.d, st.z, gd0);
             double gdOld = st.ray.slope0();
             if (!(gdOld < 0)) {
                 if (col == 0) {
