@@ -31,6 +31,8 @@ class CompactMemory extends State {
     private final double[] qfac;
     private final double[] work;
     private final double[] work2;
+    /** The inner products of a new pair with two stored pairs ({@link Vec#crossDots}). */
+    private final double[] dots = new double[8];
 
     CompactMemory(int m, int n) {
         super("lbfgsb");
@@ -248,17 +250,18 @@ class CompactMemory extends State {
             yStore[i] = yNew[i];
         }
         counters[0] = c + 1;
-        for (int j = 0; j < c; j++) {
-            double[] sj = s(j);
-            double[] yj = y(j);
-            double a = Vec.dot(sNew, sj, 0, n);
-            ss[c * m + j] = a;
-            ss[j * m + c] = a;
-            sy[c * m + j] = Vec.dot(sNew, yj, 0, n);
-            sy[j * m + c] = Vec.dot(sj, yStore, 0, n);
-            double b = Vec.dot(yStore, yj, 0, n);
-            yy[c * m + j] = b;
-            yy[j * m + c] = b;
+        for (int j = 0; j < c; j += 2) {
+            boolean two = j + 1 < c;
+            Vec.crossDots(sNew, yStore, s(j), y(j), two ? s(j + 1) : null, two ? y(j + 1) : null, n, dots);
+            for (int k = j; k <= j + (two ? 1 : 0); k++) {
+                int o = 4 * (k - j);
+                ss[c * m + k] = dots[o];
+                ss[k * m + c] = dots[o];
+                sy[c * m + k] = dots[o + 1];
+                sy[k * m + c] = dots[o + 2];
+                yy[c * m + k] = dots[o + 3];
+                yy[k * m + c] = dots[o + 3];
+            }
         }
         ss[c * m + c] = sts;
         sy[c * m + c] = sty;

@@ -149,16 +149,24 @@ final class Lbfgsb implements Method {
                 subspace(st, b, x, g, nFree);
             }
             // line search along d = z - x, within the box
+            // with g'd in the same pass, summed as Vec.dot sums it (fused multiply-adds, block partials)
             double dtd = 0;
-            for (int i = 0; i < n; i++) {
-                double di = st.z[i] - x[i];
-                st.d[i] = di;
-                dtd += di * di;
+            double gd0 = 0;
+            for (int lo = 0; lo < n; lo += Loop.BLOCK) {
+                int hi = Math.min(n, lo + Loop.BLOCK);
+                double part = 0;
+                for (int i = lo; i < hi; i++) {
+                    double di = st.z[i] - x[i];
+                    st.d[i] = di;
+                    dtd += di * di;
+                    part = Math.fma(g[i], di, part);
+                }
+                gd0 += part;
             }
             double dnorm = Math.sqrt(dtd);
             double stpmx = maxStep(st, b, x, n);
             double stp = st.iterations() == 0 && !st.boxed ? Math.min(1 / dnorm, stpmx) : 1;
-            st.ray.reset(x, f, g, st.d, st.z);
+            st.ray.reset(x, f, g, st.d, st.z, gd0);
             double gdOld = st.ray.slope0();
             if (!(gdOld < 0)) {
                 if (col == 0) {
@@ -233,36 +241,63 @@ final class Lbfgsb implements Method {
         int col = st.col();
         double theta = st.theta[0];
         double[] wv = st.wv;
-        for (int j = 0; j < col; j++) {
-            double[] yj = st.y(j);
-            double[] sj = st.s(j);
-            double a = 0;
-            double c = 0;
-            for (int q = 0; q < nFree; q++) {
-                int i = st.free[q];
-                a += yj[i] * st.r[i];
-                c += sj[i] * st.r[i];
+        double[] r = st.r;
+        int[] free = st.free;
+        boolean dense = nFree == x.length;
+        int j0 = 0;
+        if (dense) {
+            for (; j0 + 3 < col; j0 += 4) {
+                freeDots4(st.yOrdered, st.sOrdered, j0, r, nFree, wv, col, theta);
             }
-            wv[j] = a;
-            wv[col + j] = theta * c;
+        }
+        for (int j = j0; j < col; j += 2) {
+            if (j + 1 < col) {
+                freeDots2(st.y(j), st.s(j), st.y(j + 1), st.s(j + 1), r, free, nFree, dense, wv, j, col, theta);
+            } else {
+                freeDots1(st.y(j), st.s(j), r, free, nFree, dense, wv, j, col, theta);
+            }
         }
         st.solveK(wv);
         double[] du = st.xp;
         double[][] ys = st.yOrdered;
         double[][] ss = st.sOrdered;
-        for (int q = 0; q < nFree; q++) {
-            int i = st.free[q];
-            double t = st.r[i];
-            for (int j = 0; j < col; j++) {
-                t += ys[j][i] * wv[j] / theta + ss[j][i] * wv[col + j];
+        if (dense) {
+            System.arraycopy(r, 0, du, 0, nFree);
+        } else {
+            for (int q = 0; q < nFree; q++) {
+                du[q] = r[free[q]];
             }
-            du[q] = t / theta;
+        }
+        for (int j = 0; j < col; j++) {
+            double[] yj = ys[j];
+            double[] sj = ss[j];
+            double a = wv[j];
+            double c = wv[col + j];
+            if (dense) {
+                for (int i = 0; i < nFree; i++) {
+                    du[i] += yj[i] * a / theta + sj[i] * c;
+                }
+            } else {
+                for (int q = 0; q < nFree; q++) {
+                    int i = free[q];
+                    du[q] += yj[i] * a / theta + sj[i] * c;
+                }
+            }
+        }
+        for (int q = 0; q < nFree; q++) {
+            du[q] /= theta;
         }
         double[] z = st.z;
+        if (!st.constrained) {
+            for (int q = 0; q < nFree; q++) {
+                z[free[q]] += du[q];
+            }
+            return;
+        }
         boolean hit = false;
         double[] saved = st.d;
         for (int q = 0; q < nFree; q++) {
-            int i = st.free[q];
+            int i = free[q];
             saved[q] = z[i];
             double l = b.lower(i);
             double u = b.upper(i);
@@ -326,6 +361,96 @@ final class Lbfgsb implements Method {
         for (int q = 0; q < nFree; q++) {
             z[st.free[q]] += alpha * du[q];
         }
+    }
+
+    /**
+     * {@code wv[j] = y_j'Z r} and {@code wv[col + j] = theta s_j'Z r} over the free variables
+     * (all of them, in order, when {@code dense}), each sum in index order.
+     */
+    private static void freeDots1(double[] yj, double[] sj, double[] r, int[] free, int nFree, boolean dense, double[] wv, int j,
+            int col, double theta) {
+        double a = 0;
+        double c = 0;
+        for (int q = 0; q < nFree; q++) {
+            int i = dense ? q : free[q];
+            a += yj[i] * r[i];
+            c += sj[i] * r[i];
+        }
+        wv[j] = a;
+        wv[col + j] = theta * c;
+    }
+
+    /** {@link #freeDots1} for the pairs {@code j} and {@code j + 1} in one pass (four independent sums). */
+    private static void freeDots2(double[] yj, double[] sj, double[] yk, double[] sk, double[] r, int[] free, int nFree, boolean dense,
+            double[] wv, int j, int col, double theta) {
+        double a = 0;
+        double c = 0;
+        double a2 = 0;
+        double c2 = 0;
+        if (dense) {
+            for (int i = 0; i < nFree; i++) {
+                double ri = r[i];
+                a += yj[i] * ri;
+                c += sj[i] * ri;
+                a2 += yk[i] * ri;
+                c2 += sk[i] * ri;
+            }
+        } else {
+            for (int q = 0; q < nFree; q++) {
+                int i = free[q];
+                double ri = r[i];
+                a += yj[i] * ri;
+                c += sj[i] * ri;
+                a2 += yk[i] * ri;
+                c2 += sk[i] * ri;
+            }
+        }
+        wv[j] = a;
+        wv[col + j] = theta * c;
+        wv[j + 1] = a2;
+        wv[col + j + 1] = theta * c2;
+    }
+
+    /**
+     * {@link #freeDots1} for the pairs {@code j .. j + 3} when every variable is free: eight
+     * independent sums in one pass.
+     */
+    private static void freeDots4(double[][] ys, double[][] ss, int j, double[] r, int n, double[] wv, int col, double theta) {
+        double[] y0 = ys[j];
+        double[] s0 = ss[j];
+        double[] y1 = ys[j + 1];
+        double[] s1 = ss[j + 1];
+        double[] y2 = ys[j + 2];
+        double[] s2 = ss[j + 2];
+        double[] y3 = ys[j + 3];
+        double[] s3 = ss[j + 3];
+        double a0 = 0;
+        double c0 = 0;
+        double a1 = 0;
+        double c1 = 0;
+        double a2 = 0;
+        double c2 = 0;
+        double a3 = 0;
+        double c3 = 0;
+        for (int i = 0; i < n; i++) {
+            double ri = r[i];
+            a0 += y0[i] * ri;
+            c0 += s0[i] * ri;
+            a1 += y1[i] * ri;
+            c1 += s1[i] * ri;
+            a2 += y2[i] * ri;
+            c2 += s2[i] * ri;
+            a3 += y3[i] * ri;
+            c3 += s3[i] * ri;
+        }
+        wv[j] = a0;
+        wv[col + j] = theta * c0;
+        wv[j + 1] = a1;
+        wv[col + j + 1] = theta * c1;
+        wv[j + 2] = a2;
+        wv[col + j + 2] = theta * c2;
+        wv[j + 3] = a3;
+        wv[col + j + 3] = theta * c3;
     }
 
     /** The largest step along d that stays in the box (1 on the first iteration of a bounded problem). */

@@ -55,6 +55,14 @@ public final class Ray {
      * bit for bit (on a bound, for a bounded method).
      */
     public Ray reset(double[] x, double fx, double[] gx, double[] d, double[] endpoint) {
+        return reset(x, fx, gx, d, endpoint, Double.NaN);
+    }
+
+    /**
+     * As {@link #reset(double[], double, double[], double[], double[])}, with {@code slope0 = gx . d}
+     * already computed by the caller exactly as {@link Vec#dot} computes it (NaN: compute it here).
+     */
+    Ray reset(double[] x, double fx, double[] gx, double[] d, double[] endpoint, double slope0) {
         if (x.length != n || gx.length != n || d.length != n) {
             throw new IllegalArgumentException("Ray.reset: vectors of " + x.length + ", " + gx.length + " and " + d.length
                     + " elements for a ray of dimension " + n);
@@ -63,7 +71,7 @@ public final class Ray {
         this.d = d;
         this.end = endpoint;
         this.f0 = fx;
-        this.slope0 = Vec.dot(gx, d, 0, n);
+        this.slope0 = Double.isNaN(slope0) ? Vec.dot(gx, d, 0, n) : slope0;
         lastT = Double.NaN;
         keptT = Double.NaN;
         evaluations = 0;

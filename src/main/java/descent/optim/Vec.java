@@ -126,6 +126,100 @@ final class Vec {
         return s;
     }
 
+    /**
+     * The inner products of {@code u} and {@code v} with {@code p} and {@code q} over {@code [0, n)}:
+     * {@code out[0..3] = u.p, u.q, v.p, v.q}, each equal bit for bit to {@link #dot} (the same
+     * multiply-adds in the same order), computed in one pass as independent chains, which a core
+     * overlaps where one {@link #dot} at a time waits on each multiply-add's latency. With
+     * {@code p2, q2} non-null it also writes {@code out[4..7] = u.p2, u.q2, v.p2, v.q2} in the same
+     * pass. Ranges long enough for {@link #dot} to split across threads take that route.
+     */
+    static void crossDots(double[] u, double[] v, double[] p, double[] q, double[] p2, double[] q2, int n, double[] out) {
+        boolean two = p2 != null;
+        if (n >= Loop.PARALLEL_MIN) {
+            out[0] = dot(u, p, 0, n);
+            out[1] = dot(u, q, 0, n);
+            out[2] = dot(v, p, 0, n);
+            out[3] = dot(v, q, 0, n);
+            if (two) {
+                out[4] = dot(u, p2, 0, n);
+                out[5] = dot(u, q2, 0, n);
+                out[6] = dot(v, p2, 0, n);
+                out[7] = dot(v, q2, 0, n);
+            }
+            return;
+        }
+        int k = two ? 8 : 4;
+        java.util.Arrays.fill(out, 0, k, 0.0);
+        for (int lo = 0; lo < n; lo += Loop.BLOCK) {
+            int hi = Math.min(n, lo + Loop.BLOCK);
+            if (two) {
+                crossBlock8(u, v, p, q, p2, q2, lo, hi, out);
+            } else {
+                crossBlock4(u, v, p, q, lo, hi, out);
+            }
+        }
+    }
+
+    /** Adds one block's four partial sums to {@code out[0..3]}, as {@link Loop.Sum} adds its partials. */
+    private static void crossBlock4(double[] u, double[] v, double[] p, double[] q, int lo, int hi, double[] out) {
+        double up = 0;
+        double uq = 0;
+        double vp = 0;
+        double vq = 0;
+        for (int i = lo; i < hi; i++) {
+            double ui = u[i];
+            double vi = v[i];
+            double pi = p[i];
+            double qi = q[i];
+            up = Math.fma(ui, pi, up);
+            uq = Math.fma(ui, qi, uq);
+            vp = Math.fma(vi, pi, vp);
+            vq = Math.fma(vi, qi, vq);
+        }
+        out[0] += up;
+        out[1] += uq;
+        out[2] += vp;
+        out[3] += vq;
+    }
+
+    /** Adds one block's eight partial sums to {@code out[0..7]}. */
+    private static void crossBlock8(double[] u, double[] v, double[] p, double[] q, double[] p2, double[] q2, int lo, int hi,
+            double[] out) {
+        double up = 0;
+        double uq = 0;
+        double vp = 0;
+        double vq = 0;
+        double up2 = 0;
+        double uq2 = 0;
+        double vp2 = 0;
+        double vq2 = 0;
+        for (int i = lo; i < hi; i++) {
+            double ui = u[i];
+            double vi = v[i];
+            double pi = p[i];
+            double qi = q[i];
+            double pi2 = p2[i];
+            double qi2 = q2[i];
+            up = Math.fma(ui, pi, up);
+            uq = Math.fma(ui, qi, uq);
+            vp = Math.fma(vi, pi, vp);
+            vq = Math.fma(vi, qi, vq);
+            up2 = Math.fma(ui, pi2, up2);
+            uq2 = Math.fma(ui, qi2, uq2);
+            vp2 = Math.fma(vi, pi2, vp2);
+            vq2 = Math.fma(vi, qi2, vq2);
+        }
+        out[0] += up;
+        out[1] += uq;
+        out[2] += vp;
+        out[3] += vq;
+        out[4] += up2;
+        out[5] += uq2;
+        out[6] += vp2;
+        out[7] += vq2;
+    }
+
     /** True if every element of {@code x[lo, hi)} is finite. */
     static boolean allFinite(double[] x, int lo, int hi) {
         Kernels k = KERNELS.get();

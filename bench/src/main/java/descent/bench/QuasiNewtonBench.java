@@ -5,6 +5,7 @@ import descent.optim.Methods;
 import descent.optim.Minimize;
 import descent.optim.Objective;
 import descent.optim.Result;
+import descent.optim.Stop;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -22,7 +23,8 @@ import java.util.Locale;
  * reading two vectors of n doubles), a memory-bound floor;</li>
  * <li>L-BFGS-B against SciPy's on the chained Rosenbrock function of 10,000 variables with
  * SciPy's defaults: iterations, evaluations and median wall time of several runs
- * (SciPy's side by {@code bench/scipy/rosen_lbfgsb.py} through {@code /usr/bin/python3}).</li>
+ * (SciPy's side by {@code bench/scipy/rosen_lbfgsb.py} through {@code /usr/bin/python3}), both
+ * limited to 15,000 iterations and to the evaluation SciPy's {@code maxfun = 15000} stops at.</li>
  * </ol>
  * Usage: {@code java --add-modules jdk.incubator.vector -cp benchmarks.jar descent.bench.QuasiNewtonBench [path/to/rosen_lbfgsb.py]}
  */
@@ -119,7 +121,7 @@ public final class QuasiNewtonBench {
         Result r = null;
         for (int k = 0; k < seconds.length; k++) {
             long t0 = System.nanoTime();
-            r = Minimize.with(Methods.lbfgsb()).steps(15000).run(QuasiNewtonBench::rosen, x0);
+            r = Minimize.with(Methods.lbfgsb()).steps(15000).stopWhen(Stop.evaluations(15001)).run(QuasiNewtonBench::rosen, x0);
             seconds[k] = (System.nanoTime() - t0) / 1e9;
         }
         double[] timed = Arrays.copyOfRange(seconds, 2, seconds.length);
