@@ -7,6 +7,7 @@ import descent.pinn.Mlp;
 import descent.pinn.Phase;
 import descent.pinn.Pinn;
 import descent.pinn.Problem;
+import descent.pinn.Refinement;
 import descent.pinn.SpaceTime;
 import descent.pinn.Training;
 import descent.pinn.zoo.Equation;
@@ -34,7 +35,8 @@ import java.util.Locale;
  * <p>Arguments: {@code --dims 100,1000,10000} (default), {@code --steps N} (default 10,000),
  * {@code --seed S} (default 0), {@code --seeds N} (two-body rows: run seeds S, ..., S + N - 1 and
  * report their mean; default 1; the paper's protocol is {@code --seeds 5}),
- * {@code --rows two-body,poisson,burgers} (default all three).
+ * {@code --rows two-body,poisson,burgers,burgers-rar} (default two-body,poisson,burgers; burgers-rar is
+ * the Burgers row followed by residual-based adaptive refinement).
  */
 public final class PinnTable {
     private PinnTable() {
@@ -96,7 +98,10 @@ public final class PinnTable {
             rows.add(report(poisson1d(seed)));
         }
         if (which.contains("burgers")) {
-            rows.add(report(burgers1d(seed)));
+            rows.add(report(burgers1d(seed, null)));
+        }
+        if (which.contains("burgers-rar")) {
+            rows.add(report(burgers1d(seed, BURGERS_RAR)));
         }
         print(rows);
     }
@@ -104,8 +109,8 @@ public final class PinnTable {
     private static List<String> rows(String list) {
         List<String> names = List.of(list.split(","));
         for (String n : names) {
-            if (!List.of("two-body", "poisson", "burgers").contains(n)) {
-                throw new IllegalArgumentException("bench pinn: unknown row '" + n + "' in --rows (two-body, poisson, burgers)");
+            if (!List.of("two-body", "poisson", "burgers", "burgers-rar").contains(n)) {
+                throw new IllegalArgumentException("bench pinn: unknown row '" + n + "' in --rows (two-body, poisson, burgers, burgers-rar)");
             }
         }
         return names;
@@ -173,21 +178,42 @@ public final class PinnTable {
      * DeepXDE's Burgers recipe: MLP 20 x 3 tanh with Glorot normal weights, soft conditions, the
      * Hammersley set of 2540 interior and 160 initial points and 80 boundary points, all fixed for
      * the whole run, Adam 15,000 steps at 1e-3, then L-BFGS-B with DeepXDE's options
-     * ({@link Phase#lbfgs}, at most 15,000 iterations).
+     * ({@link Phase#lbfgs}, at most 15,000 iterations); with {@code rar}, its rounds after that.
      */
-    private static Row burgers1d(long seed) {
+    private static Row burgers1d(long seed, Refinement rar) {
         Problem p = Zoo.burgers1d();
         p = p.sampledFrom(((SpaceTime) p.domain()).hammersley());
         long adam = 15_000;
         long lbfgs = 15_000;
         Pinn pinn = Pinn.builder(p, Mlp.builder(2).hidden(20, 3).build()).points(2540).boundaryPoints(80).initialPoints(160)
                 .resampleEvery(Integer.MAX_VALUE).seed(seed).metrics(1000, 10_000)
-                .progress(ProgressLine.of("Burgers 1-D", adam + lbfgs)).build();
-        Training t = pinn.train(pinn.init(Key.of(seed)), Phase.adam(adam, 1e-3), Phase.lbfgs(lbfgs));
+                .progress(ProgressLine.of("Burgers 1-D", adam + lbfgs + (rar == null ? 0 : rar.rounds() * rar.retrain().stream()
+                        .mapToLong(Phase::steps).sum()))).build();
+        Training t = pinn.train(pinn.init(Key.of(seed)), rar, Phase.adam(adam, 1e-3), Phase.lbfgs(lbfgs));
         long steps = t.phases().stream().mapToLong(r -> r.steps()).sum();
-        return new Row("Burgers 1-D", "Adam " + adam + ", L-BFGS " + t.phases().get(1).steps(), t.lastRelativeL2(), Double.NaN, 1e-3,
-                "target 1e-3", t.nanos() / 1e9, steps);
+        for (Training.Record r : t.records()) {
+            System.err.printf(Locale.ROOT, "bench pinn: Burgers, step %d: relative L2 %.3e, loss %.3e%n", r.step(), r.relativeL2(), r.loss());
+        }
+        for (Refinement.Round r : t.rounds()) {
+            System.err.printf(Locale.ROOT, "bench pinn: Burgers, refinement at step %d: mean |residual| %.3e, largest %.3e, %s%n", r.step(),
+                    r.meanResidual(), r.maxResidual(), r.added() == null ? "below the threshold" : r.added().shape().dim(0) + " points added");
+        }
+        String setting = "Adam " + adam + ", L-BFGS " + t.phases().get(1).steps();
+        if (rar != null) {
+            long added = t.rounds().stream().filter(r -> r.added() != null).count();
+            setting += ", RAR " + added + " x " + rar.add() + " pts";
+        }
+        return new Row(rar == null ? "Burgers 1-D" : "Burgers 1-D + RAR", setting, t.lastRelativeL2(), Double.NaN, 1e-3, "target 1e-3",
+                t.nanos() / 1e9, steps);
     }
+
+    /**
+     * The refinement of the burgers-rar row: up to 5 rounds, each adding the 50 points of largest
+     * residual among 100,000 random candidates and running L-BFGS again (at most 3000 iterations),
+     * until the mean residual is below 1e-3 (DeepXDE's Burgers example adds one point per round
+     * until 5e-3).
+     */
+    private static final Refinement BURGERS_RAR = Refinement.of(100_000, 50, 5, 1e-3, Phase.lbfgs(3000));
 
     private static Row report(Row r) {
         System.err.printf(Locale.ROOT, "bench pinn: %s, %s: relative L2 %.3e, best evaluation %s (%s) in %.0f s%n", r.problem,
