@@ -13,12 +13,12 @@ import descent.tensor.Key;
 /**
  * A plain-Java program training a physics-informed network on the 100-dimensional two-body
  * Allen-Cahn problem of the STDE paper, with the Laplacian estimated from 16 sampled coordinates per
- * point, for 300 of the paper's 10,000 steps. Run with: ./descent run examples/AllenCahn.java
+ * point and the paper's initialization, for 300 of its 10,000 steps. Run with: ./descent run examples/AllenCahn.java
  */
 public class AllenCahn {
     public static void main(String[] args) {
         Problem problem = Zoo.twoBody(Equation.ALLEN_CAHN, 100, Key.of(1));
-        Pinn pinn = Pinn.builder(problem, Mlp.builder(100).hidden(128, 3).init(Init.TORCH_DEFAULT).build())
+        Pinn pinn = Pinn.builder(problem, Mlp.builder(100).hidden(128, 3).init(Init.HAIKU_UNIFORM).build())
                 .estimator(Estimator.sparse(16)).points(100).metrics(300, 5000).build();
         Training t = pinn.train(pinn.init(Key.of(0)), Phase.adam(300, Schedule.linear(1e-3, 0, 300)));
         System.out.printf("%s: 300 steps in %.1f s, relative L2 error %.3e%n", problem.name(), t.nanos() / 1e9, t.lastRelativeL2());

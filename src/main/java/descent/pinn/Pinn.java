@@ -29,7 +29,8 @@ import java.util.List;
  * mean(r_t,1 r_t,2), unbiased). Parameters are the tree {net: ..., coef: ...} (coef only for
  * problems with trainable coefficients). Collocation points are drawn from a key, afresh every
  * {@code resampleEvery} steps, and estimators draw new coordinates or probes at every step, all
- * passed to one compiled plan as arguments.
+ * passed to one compiled plan as arguments. A {@link Refinement} adds points where the residual is
+ * largest during training.
  *
  * <pre>{@code
  * Problem p = Zoo.twoBody(Equation.ALLEN_CAHN, 100, Key.of(1));
@@ -56,6 +57,7 @@ public final class Pinn {
     private final Func solution;
     private final Func loss;
     private final Func termLosses;
+    private final Func residualNorm;
 
     private Pinn(Builder b) {
         this.problem = b.problem;
@@ -96,6 +98,7 @@ public final class Pinn {
         this.solution = buildSolution();
         this.loss = buildLoss(false);
         this.termLosses = buildLoss(true);
+        this.residualNorm = buildResidualNorm();
     }
 
     /** Starts a PINN for {@code problem} with {@code network}. */
@@ -271,10 +274,19 @@ public final class Pinn {
      * of every term that has a source (evaluated at that term's points): the loss's data arguments.
      */
     public Tensor[] points(Key key) {
+        return points(key, null);
+    }
+
+    /** {@link #points(Key)} with {@code anchors} [M, d] (or null) appended to the points of every interior term. */
+    private Tensor[] points(Key key, Tensor anchors) {
         Key[] keys = key.split(counts.length);
         Tensor[] pts = new Tensor[counts.length + sourceCount];
         for (int t = 0; t < counts.length; t++) {
-            pts[t] = problem.points(problem.terms().get(t).points(), keys[t], counts[t]);
+            Problem.Points where = problem.terms().get(t).points();
+            pts[t] = problem.points(where, keys[t], counts[t]);
+            if (anchors != null && where == Problem.Points.INTERIOR) {
+                pts[t] = Tensor.concat(0, pts[t], anchors);
+            }
             if (sources[t] != null) {
                 pts[counts.length + sourceSlot[t]] = sources[t].at(pts[t]);
             }
@@ -294,6 +306,102 @@ public final class Pinn {
     /** The network's prediction at points [N, d]. */
     public Tensor predict(Params<Tensor> params, Tensor points) {
         return solution.eval(points, params.sub("net")).tensor(0);
+    }
+
+    /**
+     * The magnitude of the PDE residual at each of the points [N, d] for the given parameters, with
+     * exact operators: |r(x)|, or sqrt(sum_t r_t(x)^2) over the problem's PDE terms (its interior
+     * terms other than energy densities) -&gt; [N].
+     *
+     * @throws IllegalStateException if the problem has no PDE residual term (only an energy form)
+     */
+    public Tensor residualNorms(Params<Tensor> params, Tensor points) {
+        if (residualNorm == null) {
+            throw new IllegalStateException(problem.name() + ": residualNorms needs a PDE residual term, the problem has only an energy form");
+        }
+        if (points.rank() != 2 || points.shape().dim(1) != problem.domain().dimension()) {
+            throw new IllegalArgumentException(problem.name() + ": residualNorms needs points [N, " + problem.domain().dimension()
+                    + "], got " + points.shape());
+        }
+        List<Problem.Term> terms = problem.terms();
+        List<Object> args = new ArrayList<>();
+        args.add(params);
+        args.add(points);
+        for (int t = 0; t < terms.size(); t++) {
+            if (residualTerm(terms.get(t)) && sources[t] != null) {
+                args.add(sources[t].at(points));
+            }
+        }
+        return residualNorm.eval(args.toArray()).tensor(0);
+    }
+
+    /**
+     * The {@code add} rows of {@code candidates} [N, d] with the largest {@link #residualNorms}, in
+     * decreasing order of the residual: the points a {@link Refinement} round adds.
+     */
+    public Tensor refinementPoints(Params<Tensor> params, Tensor candidates, int add) {
+        return largest(candidates, residualNorms(params, candidates).toArray(), add);
+    }
+
+    private static Tensor largest(Tensor candidates, double[] scores, int add) {
+        int n = scores.length;
+        if (add < 1 || add > n) {
+            throw new IllegalArgumentException("refinementPoints: needs 1 <= add <= " + n + " candidates, got " + add);
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        int d = candidates.shape().dim(1);
+        double[] all = candidates.toArray();
+        double[] out = new double[add * d];
+        for (int i = 0; i < add; i++) {
+            System.arraycopy(all, order[i] * d, out, i * d, d);
+        }
+        return Tensor.copyOf(out, add, d);
+    }
+
+    private static boolean residualTerm(Problem.Term t) {
+        return t.points() == Problem.Points.INTERIOR && !t.energy();
+    }
+
+    /** (parameters, points, source values of each PDE term with a source...) -&gt; residual magnitude [N]; null without PDE terms. */
+    private Func buildResidualNorm() {
+        List<Problem.Term> terms = problem.terms();
+        int[] slot = new int[terms.size()];
+        int slots = 0;
+        boolean any = false;
+        for (int t = 0; t < terms.size(); t++) {
+            any |= residualTerm(terms.get(t));
+            slot[t] = residualTerm(terms.get(t)) && sources[t] != null ? slots++ : -1;
+        }
+        if (!any) {
+            return null;
+        }
+        Params<?>[] sig = new Params<?>[2 + slots];
+        sig[0] = shapes;
+        int netLeaves = netShapes.leafCount();
+        int leaves = shapes.leafCount();
+        return Func.of(sig, xs -> {
+            Params<Value> theta = shapes.withLeaves(Arrays.asList(xs).subList(0, leaves));
+            Params<Value> coef = theta.names().contains("coef") ? theta.sub("coef") : Params.empty();
+            Value pts = xs[leaves];
+            Value[] args = new Value[netLeaves + 1];
+            args[0] = pts;
+            System.arraycopy(xs, 0, args, 1, netLeaves);
+            Value key = pts.constant(Key.of(seed).toTensor());
+            Value sum = null;
+            for (int t = 0; t < terms.size(); t++) {
+                if (!residualTerm(terms.get(t))) {
+                    continue;
+                }
+                Value source = slot[t] < 0 ? null : xs[leaves + 1 + slot[t]];
+                Value r2 = problem.residual(terms.get(t), solution, args, key, Estimator.exact(), coef, source).square();
+                sum = sum == null ? r2 : sum.add(r2);
+            }
+            return new Value[] {sum.sqrt()};
+        }).named("residual(" + problem.name() + ")");
     }
 
     /** ||u - u*||_2 / ||u*||_2 over the points, against the problem's exact or reference solution. */
@@ -322,42 +430,91 @@ public final class Pinn {
      * @throws IllegalStateException naming the step, the phase and the loss term if the loss becomes non-finite
      */
     public Training train(Params<Tensor> init, Phase... phases) {
+        return train(init, null, phases);
+    }
+
+    /**
+     * {@link #train(Params, Phase...)}, then the rounds of {@code refinement} (null: none): each
+     * adds the points of largest PDE residual among fresh random candidates to the interior points
+     * and runs the refinement's phases again, until the mean residual falls below its threshold.
+     * The candidates of round k are drawn from the key {@code Key.of(seed).foldIn(0x4a4).foldIn(k)}.
+     *
+     * @throws IllegalStateException naming the step, the phase and the loss term if the loss becomes non-finite
+     */
+    public Training train(Params<Tensor> init, Refinement refinement, Phase... phases) {
         ParamLayout layout = ParamLayout.ofShapes(shapes);
         layout.check(init, problem.name() + ": initial parameters");
-        Tensor test = problem.hasSolution() ? problem.domain().sampleHeldOut(Key.of(seed).foldIn(0x7e57), testPoints) : null;
-        Tensor exact = test == null ? null : problem.solutionAt(test);
-        List<Training.Record> records = new ArrayList<>();
-        List<Result> results = new ArrayList<>();
-        Params<Tensor> params = init;
-        long offset = 0;
-        long start = System.nanoTime();
-        for (Phase phase : phases) {
-            StepObjective objective = new StepObjective(layout, offset, phase.fixedPoints());
-            long phaseOffset = offset;
-            Minimize m = (phase.fixedPoints() ? Minimize.with(phase.method()) : Minimize.with(phase.optimizer()))
-                    .steps(phase.steps()).every(metricEvery, progress -> {
-                Params<Tensor> now = progress.params();
-                double err = exact == null ? Double.NaN : relative(predict(now, test), exact, 2);
-                double[] terms = termLosses(now, objective.points, objective.key);
-                records.add(new Training.Record(phaseOffset + progress.step(), progress.loss(), err, terms,
-                        System.nanoTime() - start));
-            });
-            if (progress != null) {
-                m.every(1, progress);
-            }
-            Result r;
-            try {
-                r = m.run(objective, params);
-            } catch (NonFiniteException e) {
-                throw nonFinite(e, objective, phase);
-            }
-            objective.release();
-            results.add(r);
-            params = r.params();
-            offset += r.steps();
+        if (refinement != null && residualNorm == null) {
+            throw new IllegalArgumentException(problem.name() + ": a refinement needs a PDE residual term, the problem has only an energy form");
         }
-        return new Training(params, results, records, problem.terms().stream().map(Problem.Term::name).toList(),
-                System.nanoTime() - start);
+        Tensor test = problem.hasSolution() ? problem.domain().sampleHeldOut(Key.of(seed).foldIn(0x7e57), testPoints) : null;
+        Run run = new Run(layout, test, test == null ? null : problem.solutionAt(test), init);
+        run.phases(phases);
+        List<Refinement.Round> rounds = new ArrayList<>();
+        for (int k = 0; refinement != null && k < refinement.rounds(); k++) {
+            Tensor candidates = problem.domain().sampleHeldOut(Key.of(seed).foldIn(0x4a4).foldIn(k), refinement.candidates());
+            double[] scores = residualNorms(run.params, candidates).toArray();
+            double mean = Arrays.stream(scores).average().orElse(Double.NaN);
+            double max = Arrays.stream(scores).max().orElse(Double.NaN);
+            if (mean < refinement.threshold()) {
+                rounds.add(new Refinement.Round(run.offset, mean, max, null));
+                break;
+            }
+            Tensor added = largest(candidates, scores, refinement.add());
+            rounds.add(new Refinement.Round(run.offset, mean, max, added));
+            run.anchors = run.anchors == null ? added : Tensor.concat(0, run.anchors, added);
+            run.phases(refinement.retrain().toArray(new Phase[0]));
+        }
+        return new Training(run.params, run.results, run.records, problem.terms().stream().map(Problem.Term::name).toList(),
+                System.nanoTime() - run.start, rounds);
+    }
+
+    /** The state of one training: parameters, step count, extra interior points, results and records so far. */
+    private final class Run {
+        final ParamLayout layout;
+        final Tensor test;
+        final Tensor exact;
+        final List<Training.Record> records = new ArrayList<>();
+        final List<Result> results = new ArrayList<>();
+        final long start = System.nanoTime();
+        Params<Tensor> params;
+        long offset;
+        Tensor anchors;
+
+        Run(ParamLayout layout, Tensor test, Tensor exact, Params<Tensor> init) {
+            this.layout = layout;
+            this.test = test;
+            this.exact = exact;
+            this.params = init;
+        }
+
+        void phases(Phase... phases) {
+            for (Phase phase : phases) {
+                StepObjective objective = new StepObjective(layout, offset, phase.fixedPoints(), anchors);
+                long phaseOffset = offset;
+                Minimize m = (phase.fixedPoints() ? Minimize.with(phase.method()) : Minimize.with(phase.optimizer()))
+                        .steps(phase.steps()).every(metricEvery, progress -> {
+                    Params<Tensor> now = progress.params();
+                    double err = exact == null ? Double.NaN : relative(predict(now, test), exact, 2);
+                    double[] terms = termLosses(now, objective.points, objective.key);
+                    records.add(new Training.Record(phaseOffset + progress.step(), progress.loss(), err, terms,
+                            System.nanoTime() - start));
+                });
+                if (progress != null) {
+                    m.every(1, progress);
+                }
+                Result r;
+                try {
+                    r = m.run(objective, params);
+                } catch (NonFiniteException e) {
+                    throw nonFinite(e, objective, phase);
+                }
+                objective.release();
+                results.add(r);
+                params = r.params();
+                offset += r.steps();
+            }
+        }
     }
 
     private IllegalStateException nonFinite(NonFiniteException e, StepObjective objective, Phase phase) {
@@ -385,6 +542,7 @@ public final class Pinn {
         private final ParamLayout layout;
         private final long offset;
         private final boolean fixed;
+        private final Tensor anchors;
         private final Func valueAndGrad = AD.valueAndGrad(loss, 0);
         private final double[][] inputs;
         private final int[] inputOffsets;
@@ -398,8 +556,9 @@ public final class Pinn {
         Tensor[] points;
         Key key;
 
-        StepObjective(ParamLayout layout, long offset, boolean fixed) {
+        StepObjective(ParamLayout layout, long offset, boolean fixed, Tensor anchors) {
             this.fixed = fixed;
+            this.anchors = anchors;
             this.layout = layout;
             this.offset = offset;
             int n = layout.leafCount();
@@ -438,7 +597,7 @@ public final class Pinn {
             if (points == null || (!fixed && step % resampleEvery == 0)) {
                 points = null;
                 Arrays.fill(inputs, n, inputs.length - 1, null);
-                points = points(base.foldIn(2 * (step / resampleEvery) + 1));
+                points = points(base.foldIn(2 * (step / resampleEvery) + 1), anchors);
                 for (int t = 0; t < points.length; t++) {
                     inputs[n + t] = points[t].contiguousData();
                 }

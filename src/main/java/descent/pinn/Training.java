@@ -9,15 +9,22 @@ import java.util.List;
 /**
  * The outcome of {@link Pinn#train}: the trained parameters, each phase's {@link Result} (with its
  * loss history and stop reason), and a record every metric interval of the loss, the relative L2
- * error against the problem's solution and every term's loss.
+ * error against the problem's solution and every term's loss; with a {@link Refinement}, its rounds.
  *
  * @param params     the trained parameters
  * @param phases     each phase's result
  * @param records    the measurements, in step order
  * @param termNames  the names of the loss terms, in the order of {@link Record#terms()}
  * @param nanos      the wall time of the whole training
+ * @param rounds     the refinement's rounds, in order (empty without a refinement)
  */
-public record Training(Params<Tensor> params, List<Result> phases, List<Record> records, List<String> termNames, long nanos) {
+public record Training(Params<Tensor> params, List<Result> phases, List<Record> records, List<String> termNames, long nanos,
+        List<Refinement.Round> rounds) {
+    /** A training without refinement. */
+    public Training(Params<Tensor> params, List<Result> phases, List<Record> records, List<String> termNames, long nanos) {
+        this(params, phases, records, termNames, nanos, List.of());
+    }
+
     /**
      * One measurement.
      *
