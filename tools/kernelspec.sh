@@ -27,6 +27,7 @@ cat > "$dir/kernel.json" <<JSON
   "display_name": "$display",
   "language": "kotlin",
   "interrupt_mode": "message",
+  "env": {"OPENBLAS_NUM_THREADS": "1"},
   "argv": ["java", $options"-Dlogback.configurationFile=$ROOT/tools/jupyter-kernel/logback.xml", "-cp", "$KERNEL_CP",
            "org.jetbrains.kotlinx.jupyter.IkotlinKt", "-classpath=$REPL_CP", "{connection_file}", "-home=$HOME_DIR"]
 }

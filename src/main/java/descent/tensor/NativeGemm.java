@@ -24,6 +24,18 @@ final class NativeGemm implements Gemm {
     /** Below this many multiply-adds the JNI transition costs more than it saves. */
     private static final long NATIVE_MIN_WORK = 4096;
 
+    /**
+     * True when OpenBLAS was told to run single-threaded ({@code OPENBLAS_NUM_THREADS=1}, which
+     * the {@code ./descent} launcher sets): large products are then split by rows across Descent's
+     * own threads. OpenBLAS's own worker threads keep spinning for a while after each product and
+     * then compete for the cores with the elementwise work that follows; on a 2-core machine that
+     * made training steps alternate between two speeds 1.5 times apart.
+     */
+    static final boolean SPLIT = "1".equals(System.getenv("OPENBLAS_NUM_THREADS")) && Parallel.WAYS > 1;
+
+    /** Multiply-adds from which a product is split across threads (when {@link #SPLIT}). */
+    private static final long SPLIT_MIN_WORK = 1L << 20;
+
     private final JavaGemm small = new JavaGemm();
     private final ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[0]);
 
@@ -41,6 +53,28 @@ final class NativeGemm implements Gemm {
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff) {
+        if (SPLIT && (long) m * n * k >= SPLIT_MIN_WORK && m >= 2 * Parallel.WAYS) {
+            split(Parallel.WAYS, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff);
+            return;
+        }
+        rows(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff);
+    }
+
+    /** The product as {@code parts} blocks of rows of C, run across the available threads. */
+    void split(int parts, boolean transA, boolean transB, int m, int n, int k,
+               double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff) {
+        new Parallel(parts, 1, (lo, hi) -> {
+            for (int p = lo; p < hi; p++) {
+                int i0 = (int) ((long) m * p / parts);
+                int i1 = (int) ((long) m * (p + 1) / parts);
+                rows(transA, transB, i1 - i0, n, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda, b, bOff, ldb, c, cOff + i0 * n);
+            }
+        }).run();
+    }
+
+    /** The product on the calling thread. */
+    private void rows(boolean transA, boolean transB, int m, int n, int k,
+                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff) {
         if ((long) m * n * k < NATIVE_MIN_WORK || k == 0) {
             small.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff);
             return;

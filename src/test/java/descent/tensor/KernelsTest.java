@@ -409,6 +409,44 @@ class KernelsTest {
     }
 
     @Test
+    void nativeProductsSplitByRowsAcrossThreadsMatchTheWholeProduct() {
+        NativeGemm nativeGemm;
+        try {
+            nativeGemm = new NativeGemm();
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no native BLAS here: " + e);
+            return;
+        }
+        int m = 37;
+        int n = 29;
+        int k = 113;
+        for (boolean ta : new boolean[] {false, true}) {
+            for (boolean tb : new boolean[] {false, true}) {
+                Shape as = ta ? Shape.of(k, m) : Shape.of(m, k);
+                Shape bs = tb ? Shape.of(n, k) : Shape.of(k, n);
+                double[] a = random(as);
+                double[] b = random(bs);
+                double[] expected = naiveProduct(a, b, m, n, k, ta, tb);
+                for (int parts : new int[] {2, 3, 5}) {
+                    int cOff = parts == 3 ? 11 : 0;
+                    double[] c = new double[cOff + m * n + 4];
+                    java.util.Arrays.fill(c, 7.0);
+                    nativeGemm.split(parts, ta, tb, m, n, k, a, 0, as.dim(1), b, 0, bs.dim(1), c, cOff);
+                    for (int i = 0; i < m * n; i++) {
+                        assertEquals(expected[i], c[cOff + i], 1e-12, parts + " parts, ta=" + ta + " tb=" + tb + " entry " + i);
+                    }
+                    for (int i = 0; i < cOff; i++) {
+                        assertEquals(7.0, c[i], 0, "before the output at " + i);
+                    }
+                    for (int i = cOff + m * n; i < c.length; i++) {
+                        assertEquals(7.0, c[i], 0, "after the output at " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void batchedProductsBroadcastBatchAxes() {
         Shape as = Shape.of(3, 1, 4, 5);
         Shape bs = Shape.of(2, 5, 6);
