@@ -33,6 +33,13 @@ final class NativeGemm implements Gemm {
      */
     static final boolean SPLIT = "1".equals(System.getenv("OPENBLAS_NUM_THREADS")) && Parallel.WAYS > 1;
 
+    /**
+     * Elements of a thread's buffer for results that go to an offset in C (which the native call
+     * cannot write to): larger products run through it in blocks of rows, so that a split of the
+     * first layer's weight gradient at d = 10^6 does not need a second copy of it.
+     */
+    static final int SCRATCH_ELEMENTS = 1 << 20;
+
     /** Multiply-adds from which a product is split across threads (when {@link #SPLIT}). */
     private static final long SPLIT_MIN_WORK = 1L << 20;
 
@@ -83,13 +90,17 @@ final class NativeGemm implements Gemm {
             JniLinAlg.INSTANCE.dotMM(transA, aOff, a, m, k, lda, transB, bOff, b, n, ldb, c);
             return;
         }
+        int chunk = Math.max(1, Math.min(m, SCRATCH_ELEMENTS / Math.max(1, n)));
         double[] t = scratch.get();
-        if (t.length < m * n) {
-            t = new double[m * n];
+        if (t.length < chunk * n) {
+            t = new double[chunk * n];
             scratch.set(t);
         }
-        JniLinAlg.INSTANCE.dotMM(transA, aOff, a, m, k, lda, transB, bOff, b, n, ldb, t);
-        System.arraycopy(t, 0, c, cOff, m * n);
+        for (int i0 = 0; i0 < m; i0 += chunk) {
+            int r = Math.min(chunk, m - i0);
+            JniLinAlg.INSTANCE.dotMM(transA, transA ? aOff + i0 : aOff + i0 * lda, a, r, k, lda, transB, bOff, b, n, ldb, t);
+            System.arraycopy(t, 0, c, cOff + i0 * n, r * n);
+        }
     }
 
     @Override

@@ -418,8 +418,8 @@ class KernelsTest {
             return;
         }
         int m = 37;
-        int n = 29;
-        int k = 113;
+        int n = NativeGemm.SCRATCH_ELEMENTS / 8 + 3;
+        int k = 3;
         for (boolean ta : new boolean[] {false, true}) {
             for (boolean tb : new boolean[] {false, true}) {
                 Shape as = ta ? Shape.of(k, m) : Shape.of(m, k);
