@@ -110,9 +110,7 @@ final class WorkingSetFista implements Method {
         start.requireUnbounded(name());
         int p = data.columns();
         int m = data.rows();
-        if (start.dimension() != p) {
-            throw new IllegalArgumentException(name() + ": the start has " + start.dimension() + " elements, the matrix " + p + " columns");
-        }
+        start.requireDimension(name(), p, "the matrix " + p + " columns");
         WsState st = new WsState(m, p);
         double[] y = data.residual(new double[p]);
         System.arraycopy(y, 0, st.y, 0, m);

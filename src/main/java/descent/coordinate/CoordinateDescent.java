@@ -60,9 +60,7 @@ final class CoordinateDescent implements Method {
     public State init(ParamLayout layout, Iterate start) {
         start.requireUnbounded(name());
         int n = quadratic != null ? quadratic.dimension() : lipschitz.length;
-        if (start.dimension() != n) {
-            throw new IllegalArgumentException(name() + ": the start has " + start.dimension() + " elements, the problem " + n);
-        }
+        start.requireDimension(name(), n, "the problem " + n);
         return new CoordinateState("coordinateDescent", seed);
     }
 

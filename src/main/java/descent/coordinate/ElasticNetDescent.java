@@ -85,9 +85,7 @@ final class ElasticNetDescent implements Method {
         start.requireUnbounded(name());
         int p = data.columns();
         int m = data.rows();
-        if (start.dimension() != p) {
-            throw new IllegalArgumentException(name() + ": the start has " + start.dimension() + " elements, the matrix " + p + " columns");
-        }
+        start.requireDimension(name(), p, "the matrix " + p + " columns");
         EnetState st = new EnetState(m, p);
         double[] y = data.response();
         st.yy = Regression.dot(y, y);

@@ -62,10 +62,7 @@ abstract class EpochMethod implements Method {
     @Override
     public State init(ParamLayout layout, Iterate start) {
         start.requireUnbounded(name());
-        if (start.dimension() != d) {
-            throw new IllegalArgumentException(name() + ": the start has " + start.dimension() + " elements, the finite sum's parameters "
-                    + d);
-        }
+        start.requireDimension(name(), d, "the finite sum's parameters " + d);
         FiniteSumState st = new FiniteSumState(label, seed, Math.max(batch, Math.min(n, 256)), d);
         prepare(st, start.x());
         return st;

@@ -46,10 +46,8 @@ abstract class GameMethod implements Method {
     @Override
     public State init(ParamLayout layout, Iterate start) {
         start.requireUnbounded(name());
-        if (start.dimension() != m + n) {
-            throw new IllegalArgumentException(name() + ": the start has " + start.dimension() + " elements, but the players x and y of "
-                    + game.name() + " have " + m + " + " + n + " (build it with game.join(x0, y0))");
-        }
+        start.requireDimension(name(), m + n, "but the players x and y of " + game.name() + " have " + m + " + " + n
+                + " (build it with game.join(x0, y0))");
         GameState st = newState(m + n);
         double[] z = st.w;
         System.arraycopy(start.x(), 0, z, 0, m + n);

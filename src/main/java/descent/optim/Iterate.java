@@ -114,6 +114,16 @@ public final class Iterate {
         }
     }
 
+    /**
+     * Fails unless the start has {@code n} elements, naming {@code who} and {@code expected}, what
+     * the method needs ("the matrix 500 columns").
+     */
+    public void requireDimension(String who, int n, String expected) {
+        if (dimension() != n) {
+            throw new IllegalArgumentException(who + ": the start has " + dimension() + " elements, " + expected);
+        }
+    }
+
     /** Writes {@code H(y) v} into {@code out}; counted. */
     public void hvp(double[] y, double[] v, double[] out) {
         requireHessian("hvp");

@@ -369,11 +369,7 @@ public final class Minimize {
             history.setNanos(history.size() - 1, t1 - t0);
             for (int c = 0; c < calls.length; c++) {
                 if (--due[c] == 0) {
-                    progress.step = run.step;
-                    progress.loss = f;
-                    progress.gradNorm = norm;
-                    progress.lr = lr;
-                    progress.elapsedNanos = t1 - started;
+                    progress.set(run.step, f, norm, lr, t1 - started);
                     calls[c].onStep(progress);
                     calledAt[c] = run.step;
                     int next = calls[c].stepsToNext();
@@ -398,11 +394,7 @@ public final class Minimize {
         }
         for (int c = 0; c < calls.length; c++) {
             if (paced[c] && calledAt[c] != run.step) {
-                progress.step = run.step;
-                progress.loss = lastLoss;
-                progress.gradNorm = lastNorm;
-                progress.lr = lastLr;
-                progress.elapsedNanos = System.nanoTime() - started;
+                progress.set(run.step, lastLoss, lastNorm, lastLr, System.nanoTime() - started);
                 calls[c].onStep(progress);
             }
         }

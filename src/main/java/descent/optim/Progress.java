@@ -12,16 +12,24 @@ import descent.tensor.Tensor;
 public final class Progress {
     private final ParamLayout layout;
     private final double[] x;
-    long step;
-    double loss;
-    double gradNorm;
-    double lr;
-    long elapsedNanos;
+    private long step;
+    private double loss;
+    private double gradNorm;
+    private double lr;
+    private long elapsedNanos;
     boolean stopRequested;
 
     Progress(ParamLayout layout, double[] x) {
         this.layout = layout;
         this.x = x;
+    }
+
+    void set(long step, double loss, double gradNorm, double lr, long elapsedNanos) {
+        this.step = step;
+        this.loss = loss;
+        this.gradNorm = gradNorm;
+        this.lr = lr;
+        this.elapsedNanos = elapsedNanos;
     }
 
     /** Number of steps taken so far. */

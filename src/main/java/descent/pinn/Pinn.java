@@ -227,6 +227,19 @@ public final class Pinn {
         }).named("u(" + problem.name() + ")");
     }
 
+    /** The trainable PDE coefficients of a parameter tree {net, coef}, empty without them. */
+    private static Params<Value> coefficients(Params<Value> theta) {
+        return theta.names().contains("coef") ? theta.sub("coef") : Params.empty();
+    }
+
+    /** The solution's arguments: the points, then the network's parameter leaves (the first {@code netLeaves} of {@code xs}). */
+    private static Value[] networkArgs(Value pts, Value[] xs, int netLeaves) {
+        Value[] args = new Value[netLeaves + 1];
+        args[0] = pts;
+        System.arraycopy(xs, 0, args, 1, netLeaves);
+        return args;
+    }
+
     /**
      * The loss (or, with {@code perTerm}, the vector of per-term losses) of (parameters, points per
      * term..., source values per term with a source..., key).
@@ -239,15 +252,13 @@ public final class Pinn {
         int leaves = shapes.leafCount();
         return Func.of(sig, xs -> {
             Params<Value> theta = shapes.withLeaves(Arrays.asList(xs).subList(0, leaves));
-            Params<Value> coef = theta.names().contains("coef") ? theta.sub("coef") : Params.empty();
+            Params<Value> coef = coefficients(theta);
             Value key = xs[xs.length - 1];
             Value total = null;
             Value[] each = new Value[terms.size()];
             for (int t = 0; t < terms.size(); t++) {
                 Value pts = xs[leaves + t];
-                Value[] args = new Value[netLeaves + 1];
-                args[0] = pts;
-                System.arraycopy(xs, 0, args, 1, netLeaves);
+                Value[] args = networkArgs(pts, xs, netLeaves);
                 Value termKey = descent.tensor.Random.foldIn(key, key.constant(t));
                 Value source = sourceSlot[t] < 0 ? null : xs[leaves + terms.size() + sourceSlot[t]];
                 Value r = problem.residual(terms.get(t), solution, args, termKey, method, coef, source);
@@ -385,11 +396,9 @@ public final class Pinn {
         int leaves = shapes.leafCount();
         return Func.of(sig, xs -> {
             Params<Value> theta = shapes.withLeaves(Arrays.asList(xs).subList(0, leaves));
-            Params<Value> coef = theta.names().contains("coef") ? theta.sub("coef") : Params.empty();
+            Params<Value> coef = coefficients(theta);
             Value pts = xs[leaves];
-            Value[] args = new Value[netLeaves + 1];
-            args[0] = pts;
-            System.arraycopy(xs, 0, args, 1, netLeaves);
+            Value[] args = networkArgs(pts, xs, netLeaves);
             Value key = pts.constant(Key.of(seed).toTensor());
             Value sum = null;
             for (int t = 0; t < terms.size(); t++) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -46,7 +47,7 @@ public final class Simd {
     private static final double[] SCALAR_NS = new double[OPS.length];
     private static final double[] VECTOR_NS = new double[OPS.length];
     /** The choice for {@link VectorArith}, with its timings (of a product) in the slots after the functions'. */
-    private static final java.util.concurrent.atomic.AtomicInteger ARITH = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger ARITH = new AtomicInteger();
     private static final double[] ARITH_NS = new double[2];
     /** Why the vector loops are not measured, or null when they are. */
     private static final String FIXED;
@@ -171,7 +172,12 @@ public final class Simd {
     /** Blocks until {@code op} has a decided loop, requesting its measurement if needed. */
     static void awaitDecision(UnaryOp op) {
         request(op);
-        while (STATE.get(op.ordinal()) < SCALAR) {
+        await(() -> STATE.get(op.ordinal()));
+    }
+
+    /** Sleeps until {@code state} reports a decided loop (or the thread is interrupted). */
+    private static void await(java.util.function.IntSupplier state) {
+        while (state.getAsInt() < SCALAR) {
             try {
                 Thread.sleep(1);
             } catch (InterruptedException e) {
@@ -224,14 +230,7 @@ public final class Simd {
     /** Blocks until the arithmetic at distinct offsets has a decided loop, requesting its measurement if needed. */
     static void awaitArith() {
         vectorArith();
-        while (ARITH.get() < SCALAR) {
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        await(ARITH::get);
     }
 
     private static synchronized void requestArith() {
