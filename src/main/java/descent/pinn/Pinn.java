@@ -316,7 +316,8 @@ public final class Pinn {
 
     /** The network's prediction at points [N, d]. */
     public Tensor predict(Params<Tensor> params, Tensor points) {
-        return solution.eval(points, params.sub("net")).tensor(0);
+        Params<Tensor> net = params.sub("net");
+        return RowBlocks.map(points, block -> solution.eval(block, net).tensor(0));
     }
 
     /**
@@ -335,15 +336,17 @@ public final class Pinn {
                     + "], got " + points.shape());
         }
         List<Problem.Term> terms = problem.terms();
-        List<Object> args = new ArrayList<>();
-        args.add(params);
-        args.add(points);
-        for (int t = 0; t < terms.size(); t++) {
-            if (residualTerm(terms.get(t)) && sources[t] != null) {
-                args.add(sources[t].at(points));
+        return RowBlocks.map(points, block -> {
+            List<Object> args = new ArrayList<>();
+            args.add(params);
+            args.add(block);
+            for (int t = 0; t < terms.size(); t++) {
+                if (residualTerm(terms.get(t)) && sources[t] != null) {
+                    args.add(sources[t].at(block));
+                }
             }
-        }
-        return residualNorm.eval(args.toArray()).tensor(0);
+            return residualNorm.eval(args.toArray()).tensor(0);
+        });
     }
 
     /**

@@ -39,6 +39,29 @@ class PinnTest {
     }
 
     @Test
+    void largeTestSetsAreEvaluatedInBlocksOfRows() {
+        // 9000 points in 1000 dimensions: more than RowBlocks.ELEMENTS, so the exact solution and the
+        // network are evaluated in two blocks of rows (8388 and 612); against whole evaluations of halves
+        int d = 1000;
+        Problem p = Zoo.twoBody(Equation.ALLEN_CAHN, d, Key.of(1));
+        Tensor x = p.domain().sample(Key.of(3), 9000);
+        assertTrue(9000L * d > RowBlocks.ELEMENTS);
+        Tensor first = x.slice(0, 0, 4500, 1);
+        Tensor second = x.slice(0, 4500, 9000, 1);
+        Tensor exact = p.solutionAt(x);
+        Tensor exactHalves = Tensor.concat(0, p.exactFunc().call(first), p.exactFunc().call(second));
+        assertTrue(exact.allClose(exactHalves, 1e-13, 1e-15), "exact solution by blocks");
+        Pinn pinn = Pinn.builder(p, Mlp.builder(d).hidden(16, 2).build()).build();
+        Params<Tensor> params = pinn.init(Key.of(0));
+        Tensor u = pinn.predict(params, x);
+        Tensor halves = Tensor.concat(0, pinn.predict(params, first), pinn.predict(params, second));
+        assertTrue(u.allClose(halves, 1e-12, 1e-14), "prediction by blocks");
+        assertEquals(9000, u.shape().dim(0));
+        double norm = pinn.relativeL2(params, x);
+        assertEquals(halves.sub(exactHalves).norm().item() / exactHalves.norm().item(), norm, 1e-12 * norm);
+    }
+
+    @Test
     void deepRitzEnergyFormSolvesPoisson1d() {
         double pi2 = Math.PI * Math.PI;
         // -u'' = pi^2 sin(pi x) on [-1, 1], u(+-1) = 0, as the minimizer of E(u) = int u'^2 / 2 - f u
