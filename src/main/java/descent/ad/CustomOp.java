@@ -8,6 +8,7 @@ import descent.tensor.Kernel;
 import descent.tensor.Shape;
 import descent.tensor.Tensor;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -181,7 +182,7 @@ public final class CustomOp {
             return (bufs, o) -> {
                 Tensor[] x = new Tensor[bufs.length];
                 for (int i = 0; i < x.length; i++) {
-                    x[i] = Tensor.copyOf(bufs[i], in[i].dims());
+                    x[i] = Tensor.wrap(Arrays.copyOf(bufs[i], in[i].size()), in[i]);
                 }
                 Tensor r = eval.apply(x);
                 if (r == null || !r.shape().equals(out)) {

@@ -113,7 +113,9 @@ public final class Elementwise {
      * kernels run one after another on whole buffers, so the results are the same bits.
      *
      * @param steps the kernels, each with an output of n elements
-     * @return the chain; it holds the buffers and must not run on two threads at once
+     * @return the chain; it reads the entries of {@code in} and {@code out} at every run (so a caller
+     *         may point an entry at another array of at least n elements between runs) and must
+     *         not run on two threads at once
      */
     public static Runnable chain(ElementwiseKernel[] steps, double[][][] in, double[][] out, int n) {
         if (steps.length != in.length || steps.length != out.length) {
@@ -128,8 +130,8 @@ public final class Elementwise {
             costly |= steps[j] instanceof Ranged && ((Ranged) steps[j]).costly;
         }
         ElementwiseKernel[] k = steps.clone();
-        double[][][] a = in.clone();
-        double[][] o = out.clone();
+        double[][][] a = in;
+        double[][] o = out;
         Parallel.Body blocks = (lo, hi) -> {
             for (int b = lo; b < hi; b += CHAIN_BLOCK) {
                 int e = Math.min(hi, b + CHAIN_BLOCK);

@@ -27,7 +27,9 @@ import java.util.Map;
  * Inputs are never written: an input given as an array segment that starts at index 0 is read
  * where it is during the run, without a copy, and not retained after it (at d = 10^6 the first
  * layer's weights alone are 1 GB); other inputs are copied into buffers the plan allocates at
- * their first use.
+ * their first use. Likewise a result that a run writes at index 0 of an array is computed in that
+ * array, not in a buffer of the plan's and then copied (the gradient of a 1 GB first layer is 1 GB);
+ * its buffer is allocated only when a run needs it.
  * Constants are copied into the plan's own buffers, and equations whose operands are all constants
  * are evaluated once, when the plan is compiled. Consecutive elementwise steps with outputs of one
  * size run as one chain, block by block ({@link Elementwise#chain}), unless the plan checks for
@@ -42,41 +44,34 @@ public final class Plan {
     private final double[][] inBufs;
     private final double[][] placeholders;
     private final double[][] staging;
-    private final double[][][][] slotArrays;
-    private final int[][] slotIndex;
+    /** For each input, the operand entries that read it. */
+    private final Slots[] inSlots;
     private final int[] outInput;
     private final double[][] outBufs;
+    /** For each result computed where a run wants it: the operand and result entries that hold its buffer; else null. */
+    private final Slots[] outSlots;
+    /** The plan's own buffer for such a result, allocated at the first run that needs it. */
+    private final double[][] ownOut;
+    private static final double[] UNBOUND = new double[0];
     private final Kernel[] kernels;
     private final double[][][] args;
     private final double[][] results;
     private final Eqn[] eqns;
     private final String[] labels;
-    private final long bufferElements;
+    private long bufferElements;
     private final boolean checkNaN;
 
     private Plan(Shape[] inShapes, Shape[] outShapes, double[][] inBufs, double[][] outBufs, Kernel[] kernels,
                  double[][][] args, double[][] results, Eqn[] eqns, String[] labels, long bufferElements, boolean checkNaN,
-                 List<double[][]> allArgs) {
+                 List<double[][]> allArgs, boolean[] bindable, List<double[][]> chainOuts) {
         this.inShapes = inShapes;
         this.outShapes = outShapes;
         this.inBufs = inBufs;
         this.placeholders = inBufs.clone();
         this.staging = new double[inBufs.length][];
-        this.slotArrays = new double[inBufs.length][][][];
-        this.slotIndex = new int[inBufs.length][];
+        this.inSlots = new Slots[inBufs.length];
         for (int i = 0; i < inBufs.length; i++) {
-            List<double[][]> arrays = new ArrayList<>();
-            List<Integer> index = new ArrayList<>();
-            for (double[][] a : allArgs) {
-                for (int j = 0; j < a.length; j++) {
-                    if (a[j] == inBufs[i]) {
-                        arrays.add(a);
-                        index.add(j);
-                    }
-                }
-            }
-            slotArrays[i] = arrays.toArray(new double[0][][]);
-            slotIndex[i] = index.stream().mapToInt(Integer::intValue).toArray();
+            inSlots[i] = Slots.of(allArgs, inBufs[i]);
         }
         this.outInput = new int[outBufs.length];
         for (int k = 0; k < outBufs.length; k++) {
@@ -88,13 +83,49 @@ public final class Plan {
             }
         }
         this.outBufs = outBufs;
+        this.bufferElements = bufferElements;
+        this.outSlots = new Slots[outBufs.length];
+        this.ownOut = new double[outBufs.length][];
+        List<double[][]> holders = new ArrayList<>(allArgs);
+        holders.add(results);
+        holders.addAll(chainOuts);
+        for (int k = 0; k < outBufs.length; k++) {
+            if (!bindable[k] || outInput[k] >= 0) {
+                continue;
+            }
+            outSlots[k] = Slots.of(holders, outBufs[k]);
+            this.bufferElements -= outBufs[k].length;
+            bindOut(k, UNBOUND);
+        }
         this.kernels = kernels;
         this.args = args;
         this.results = results;
         this.eqns = eqns;
         this.labels = labels;
-        this.bufferElements = bufferElements;
         this.checkNaN = checkNaN;
+    }
+
+    /** The entries of operand and result lists that hold one buffer, so that a run can point them all at another array. */
+    private record Slots(double[][][] arrays, int[] index) {
+        static Slots of(List<double[][]> holders, double[] buffer) {
+            List<double[][]> arrays = new ArrayList<>();
+            List<Integer> index = new ArrayList<>();
+            for (double[][] h : holders) {
+                for (int j = 0; j < h.length; j++) {
+                    if (h[j] == buffer) {
+                        arrays.add(h);
+                        index.add(j);
+                    }
+                }
+            }
+            return new Slots(arrays.toArray(new double[0][][]), index.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        void point(double[] data) {
+            for (int j = 0; j < arrays.length; j++) {
+                arrays[j][index[j]] = data;
+            }
+        }
     }
 
     /**
@@ -244,12 +275,20 @@ public final class Plan {
             labels.add(label(e));
         }
         List<double[][]> allArgs = new ArrayList<>(args);
+        List<double[][]> chainOuts = new ArrayList<>();
         if (!checkNaN) {
-            fuse(kernels, args, results, kept, labels);
+            fuse(kernels, args, results, kept, labels, chainOuts);
+        }
+        boolean[] bindable = new boolean[outShapes.length];
+        for (int i = 0; i < outShapes.length; i++) {
+            bindable[i] = !checkNaN && bufOf.get(g.outputs().get(i)).reusable() && outBufs[i].length > 0;
+            for (int j = 0; j < outShapes.length; j++) {
+                bindable[i] &= j == i || outBufs[j] != outBufs[i];
+            }
         }
         return new Plan(inShapes, outShapes, inBufs, outBufs, kernels.toArray(new Kernel[0]),
                 args.toArray(new double[0][][]), results.toArray(new double[0][]), kept.toArray(new Eqn[0]),
-                labels.toArray(new String[0]), total[0], checkNaN, allArgs);
+                labels.toArray(new String[0]), total[0], checkNaN, allArgs, bindable, chainOuts);
     }
 
     /** The primitive's name without its parameters. */
@@ -263,7 +302,7 @@ public final class Plan {
      * element through the same steps in the same order, so liveness and in-place reuse hold.
      */
     private static void fuse(List<Kernel> kernels, List<double[][]> args, List<double[]> results, List<Eqn> eqns,
-                             List<String> labels) {
+                             List<String> labels, List<double[][]> chainOuts) {
         List<Kernel> k = new ArrayList<>();
         List<double[][]> a = new ArrayList<>();
         List<double[]> r = new ArrayList<>();
@@ -301,6 +340,7 @@ public final class Plan {
                     name.append("+... (").append(m).append(" steps)");
                 }
                 Runnable chain = Elementwise.chain(steps, in, out, size);
+                chainOuts.add(out);
                 k.add((ignoredIn, ignoredOut) -> chain.run());
                 a.add(new double[0][]);
                 r.add(out[m - 1]);
@@ -359,7 +399,8 @@ public final class Plan {
 
     /**
      * Total elements of working memory the plan owns for intermediates and results; inputs are read
-     * in place or copied into buffers allocated at their first use, not counted here.
+     * in place or copied into buffers allocated at their first use, not counted here. A result's
+     * buffer counts only once a run has needed it (one not wanted at index 0 of an array).
      */
     public long bufferElements() {
         return bufferElements;
@@ -393,9 +434,16 @@ public final class Plan {
             inputs[i].copyTo(s);
             bind(i, s);
         }
-        execute();
-        for (int i = 0; i < outBufs.length; i++) {
-            System.arraycopy(result(i), 0, outputs[i], 0, outShapes[i].size());
+        boolean[] direct = bindOutputs(outputs, new int[outputs.length], new double[0][]);
+        try {
+            execute();
+            for (int i = 0; i < outBufs.length; i++) {
+                if (!direct[i]) {
+                    System.arraycopy(result(i), 0, outputs[i], 0, outShapes[i].size());
+                }
+            }
+        } finally {
+            unbindOutputs(direct);
         }
     }
 
@@ -426,12 +474,16 @@ public final class Plan {
                 bind(i, s);
             }
         }
+        boolean[] direct = bindOutputs(outputs, outputOffsets, inputs);
         try {
             execute();
             for (int i = 0; i < outBufs.length; i++) {
-                System.arraycopy(result(i), 0, outputs[i], outputOffsets[i], outShapes[i].size());
+                if (!direct[i]) {
+                    System.arraycopy(result(i), 0, outputs[i], outputOffsets[i], outShapes[i].size());
+                }
             }
         } finally {
+            unbindOutputs(direct);
             for (int i = 0; i < inputs.length; i++) {
                 if (inBufs[i] == inputs[i]) {
                     bind(i, placeholders[i]);
@@ -480,6 +532,7 @@ public final class Plan {
             out[i] = new double[outShapes[i].size()];
         }
         runInto(inputs, out);
+        bindOwnOutputs();
         long[] time = new long[kernels.length];
         for (int r = 0; r < runs; r++) {
             for (int q = 0; q < kernels.length; q++) {
@@ -553,16 +606,71 @@ public final class Plan {
         return staging[i];
     }
 
+    /**
+     * Points each result that can be computed where it is wanted at its destination, when that is
+     * index 0 of an array of at least its size that is no input's array and no earlier result's
+     * destination, and at the plan's own buffer otherwise.
+     *
+     * @return for each result, whether it is computed in its destination (and needs no copy)
+     */
+    private boolean[] bindOutputs(double[][] outputs, int[] offsets, double[][] inputs) {
+        boolean[] direct = new boolean[outBufs.length];
+        for (int k = 0; k < outBufs.length; k++) {
+            if (outSlots[k] == null) {
+                continue;
+            }
+            double[] dest = outputs[k];
+            boolean free = offsets[k] == 0 && dest != null && dest.length >= outShapes[k].size();
+            for (int i = 0; free && i < inputs.length; i++) {
+                free = inputs[i] != dest;
+            }
+            for (int j = 0; free && j < k; j++) {
+                free = !direct[j] || outputs[j] != dest;
+            }
+            direct[k] = free;
+            bindOut(k, free ? dest : own(k));
+        }
+        return direct;
+    }
+
+    /** Lets go of the destinations results were computed in, so that the plan keeps no caller's array. */
+    private void unbindOutputs(boolean[] direct) {
+        for (int k = 0; k < direct.length; k++) {
+            if (direct[k]) {
+                bindOut(k, UNBOUND);
+            }
+        }
+    }
+
+    /** Points every entry that holds result k's buffer at the plan's own buffers (for profiling). */
+    private void bindOwnOutputs() {
+        for (int k = 0; k < outBufs.length; k++) {
+            if (outSlots[k] != null) {
+                bindOut(k, own(k));
+            }
+        }
+    }
+
+    private double[] own(int k) {
+        if (ownOut[k] == null) {
+            ownOut[k] = new double[outShapes[k].size()];
+            bufferElements += ownOut[k].length;
+        }
+        return ownOut[k];
+    }
+
+    /** Makes every kernel operand and result that is result k's buffer use {@code data}. */
+    private void bindOut(int k, double[] data) {
+        outSlots[k].point(data);
+        outBufs[k] = data;
+    }
+
     /** Makes every kernel operand that is input i read {@code data}. */
     private void bind(int i, double[] data) {
         if (inBufs[i] == data) {
             return;
         }
-        double[][][] arrays = slotArrays[i];
-        int[] index = slotIndex[i];
-        for (int k = 0; k < arrays.length; k++) {
-            arrays[k][index[k]] = data;
-        }
+        inSlots[i].point(data);
         inBufs[i] = data;
     }
 

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * bits as when the inputs are copied in.
  */
 class InputAliasingTest {
-    private static double[] random(int n, long seed) {
+    static double[] random(int n, long seed) {
         Random r = new Random(seed);
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
