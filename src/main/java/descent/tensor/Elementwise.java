@@ -130,13 +130,11 @@ public final class Elementwise {
             costly |= steps[j] instanceof Ranged && ((Ranged) steps[j]).costly;
         }
         ElementwiseKernel[] k = steps.clone();
-        double[][][] a = in;
-        double[][] o = out;
         Parallel.Body blocks = (lo, hi) -> {
             for (int b = lo; b < hi; b += CHAIN_BLOCK) {
                 int e = Math.min(hi, b + CHAIN_BLOCK);
                 for (int j = 0; j < k.length; j++) {
-                    k[j].run(a[j], o[j], b, e);
+                    k[j].run(in[j], out[j], b, e);
                 }
             }
         };

@@ -52,6 +52,10 @@ public final class Plan {
     private final Slots[] outSlots;
     /** The plan's own buffer for such a result, allocated at the first run that needs it. */
     private final double[][] ownOut;
+    /** For each result, whether the current run computes it in its destination (and needs no copy). */
+    private final boolean[] direct;
+    private final int[] zeroOffsets;
+    private static final double[][] NO_INPUTS = new double[0][];
     private static final double[] UNBOUND = new double[0];
     private final Kernel[] kernels;
     private final double[][][] args;
@@ -86,6 +90,8 @@ public final class Plan {
         this.bufferElements = bufferElements;
         this.outSlots = new Slots[outBufs.length];
         this.ownOut = new double[outBufs.length][];
+        this.direct = new boolean[outBufs.length];
+        this.zeroOffsets = new int[outBufs.length];
         List<double[][]> holders = new ArrayList<>(allArgs);
         holders.add(results);
         holders.addAll(chainOuts);
@@ -434,7 +440,7 @@ public final class Plan {
             inputs[i].copyTo(s);
             bind(i, s);
         }
-        boolean[] direct = bindOutputs(outputs, new int[outputs.length], new double[0][]);
+        bindOutputs(outputs, zeroOffsets, NO_INPUTS);
         try {
             execute();
             for (int i = 0; i < outBufs.length; i++) {
@@ -443,7 +449,7 @@ public final class Plan {
                 }
             }
         } finally {
-            unbindOutputs(direct);
+            unbindOutputs();
         }
     }
 
@@ -474,7 +480,7 @@ public final class Plan {
                 bind(i, s);
             }
         }
-        boolean[] direct = bindOutputs(outputs, outputOffsets, inputs);
+        bindOutputs(outputs, outputOffsets, inputs);
         try {
             execute();
             for (int i = 0; i < outBufs.length; i++) {
@@ -483,7 +489,7 @@ public final class Plan {
                 }
             }
         } finally {
-            unbindOutputs(direct);
+            unbindOutputs();
             for (int i = 0; i < inputs.length; i++) {
                 if (inBufs[i] == inputs[i]) {
                     bind(i, placeholders[i]);
@@ -609,13 +615,11 @@ public final class Plan {
     /**
      * Points each result that can be computed where it is wanted at its destination, when that is
      * index 0 of an array of at least its size that is no input's array and no earlier result's
-     * destination, and at the plan's own buffer otherwise.
-     *
-     * @return for each result, whether it is computed in its destination (and needs no copy)
+     * destination, and at the plan's own buffer otherwise; records which in {@link #direct}.
      */
-    private boolean[] bindOutputs(double[][] outputs, int[] offsets, double[][] inputs) {
-        boolean[] direct = new boolean[outBufs.length];
+    private void bindOutputs(double[][] outputs, int[] offsets, double[][] inputs) {
         for (int k = 0; k < outBufs.length; k++) {
+            direct[k] = false;
             if (outSlots[k] == null) {
                 continue;
             }
@@ -630,14 +634,14 @@ public final class Plan {
             direct[k] = free;
             bindOut(k, free ? dest : own(k));
         }
-        return direct;
     }
 
     /** Lets go of the destinations results were computed in, so that the plan keeps no caller's array. */
-    private void unbindOutputs(boolean[] direct) {
+    private void unbindOutputs() {
         for (int k = 0; k < direct.length; k++) {
             if (direct[k]) {
                 bindOut(k, UNBOUND);
+                direct[k] = false;
             }
         }
     }
